@@ -1,0 +1,36 @@
+namespace Parley.Requests;
+
+public enum RequestKind { Information, Preservation, Mitigation, InvestigativeAssistance, Notification }
+
+public enum RequestStatus
+{
+    Draft,
+    Submitted,
+    Acknowledged,
+    InProgress,
+    AwaitingClarification,
+    Answered,
+    Closed,
+    Declined,
+    Withdrawn,
+}
+
+/// Traffic Light Protocol 2.0.
+public enum Tlp { Clear, Green, Amber, AmberStrict, Red }
+
+public enum RequestEventType
+{
+    Drafted,
+    Submitted,
+    Acknowledged,
+    WorkStarted,
+    ClarificationRequested,
+    ClarificationProvided,
+    PartialAnswer,
+    FinalAnswer,
+    Closed,
+    Declined,
+    Withdrawn,
+}
+
+public enum Side { Requesting, Responding }
