@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Parley.Requests;
 
 public enum RequestKind { Information, Preservation, Mitigation, InvestigativeAssistance, Notification }
@@ -16,7 +18,7 @@ public enum RequestStatus
 }
 
 /// Traffic Light Protocol 2.0.
-public enum Tlp { Clear, Green, Amber, AmberStrict, Red }
+public enum Tlp { Clear, Green, Amber, [JsonStringEnumMemberName("amber+strict")] AmberStrict, Red }
 
 public enum RequestEventType
 {

@@ -12,4 +12,7 @@ public sealed class RequestEvent
     public Guid ActorAgencyId { get; set; }
     /// Free text carried by the step: the question, the clarification, the answer, the reason.
     public string? Message { get; set; }
+    /// Structured content of the step as JSON: the request's content on creation, so that the
+    /// request can be rebuilt from its events alone (and sent to another node).
+    public string? Payload { get; set; }
 }

@@ -1,0 +1,1 @@
+Console.WriteLine("Benchmarks: coming in this change.");

@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Parley.Data;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddParleyDatabase(this IServiceCollection services, StorageOptions storage)
+    {
+        services.AddSingleton(storage);
+        if (storage.Provider == StorageProvider.Postgres)
+            services.AddDbContext<ParleyDbContext, PostgresParleyDbContext>(o => ConfigurePostgres(o, storage.ConnectionString));
+        else
+            services.AddDbContext<ParleyDbContext, SqliteParleyDbContext>(o => ConfigureSqlite(o, storage.ConnectionString));
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(ParleyDbContext).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmas());
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    /// Creates the SQLite folder, applies pending migrations and switches SQLite to WAL.
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var storage = services.GetRequiredService<StorageOptions>();
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder)) System.IO.Directory.CreateDirectory(folder);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        if (storage.Provider == StorageProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

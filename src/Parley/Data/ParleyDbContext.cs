@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Directory;
+using Parley.Identity;
+using Parley.Requests;
+
+namespace Parley.Data;
+
+public abstract class ParleyDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
+    public DbSet<MechanismParty> MechanismParties => Set<MechanismParty>();
+    public DbSet<DialogueRound> DialogueRounds => Set<DialogueRound>();
+    public DbSet<TimelinePolicy> TimelinePolicies => Set<TimelinePolicy>();
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<PointOfContact> PointsOfContact => Set<PointOfContact>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Request> Requests => Set<Request>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<RequestIndicator> RequestIndicators => Set<RequestIndicator>();
+    public DbSet<RequestDeadline> RequestDeadlines => Set<RequestDeadline>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParleyDbContext).Assembly);
+        // Ids are UUIDv7 made by the application, so an entity with an id is not necessarily stored yet.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(Guid) && p.IsPrimaryKey()))
+            property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored as UTC DateTime: sortable on SQLite and timestamptz on PostgreSQL.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+/// The SQLite flavour; exists so that each provider keeps its own migrations.
+public sealed class SqliteParleyDbContext(DbContextOptions<SqliteParleyDbContext> options) : ParleyDbContext(options);
+
+/// The PostgreSQL flavour; exists so that each provider keeps its own migrations.
+public sealed class PostgresParleyDbContext(DbContextOptions<PostgresParleyDbContext> options) : ParleyDbContext(options);

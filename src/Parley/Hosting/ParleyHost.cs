@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Json;
+using Parley.Data;
+using Parley.Deadlines;
+using Parley.Directory;
+using Parley.Identity;
+using Parley.Requests;
+using Scalar.AspNetCore;
+
+namespace Parley.Hosting;
+
+/// Builds the web application; shared by `parley serve` and the tests.
+public static class ParleyHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+    private const string AuthScheme = "Parley";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args, StorageOptions? storage = null, string? urls = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
+        var limits = builder.Configuration.GetSection(nameof(LimitsOptions)).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
+        builder.Services.AddSingleton(limits);
+
+        storage ??= builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddParleyDatabase(storage);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<DirectoryCache>();
+        builder.Services.AddSingleton<DeadlineRules>();
+        builder.Services.AddScoped<RequestServices>();
+        builder.Services.AddScoped<SignIn>();
+        builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+
+        AddAuthentication(builder);
+        return builder;
+    }
+
+    private static void AddAuthentication(WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(AuthScheme)
+            .AddPolicyScheme(AuthScheme, "Cookie or token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.Count > 0 ? TokenAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "parley";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                // An API caller wants a status code, not a redirect to a sign-in page.
+                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+            });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.SessionLifetime);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddParleyPolicies();
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>(app.Services.GetRequiredService<LimitsOptions>().MaxBodyBytes);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapSession();
+        app.MapDirectory();
+        app.MapUsers();
+        app.MapRequests();
+        return app;
+    }
+}
+
+public sealed class LimitsOptions
+{
+    /// Largest request body accepted, in bytes.
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using Parley.Identity;
+
+namespace Parley.Requests;
+
+public static class RequestsApi
+{
+    public static RouteGroupBuilder MapRequests(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/requests").WithTags("Requests");
+        group.RequireAuthorization(Policies.CaseReader);
+
+        group.MapGet("/", ListRequests.HandleAsync);
+        group.MapPost("/", SubmitRequest.HandleAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapTransitions();
+        return group;
+    }
+
+    private static async Task<Results<Ok<RequestDetail>, NotFound>> GetAsync(
+        string id, ClaimsPrincipal principal, RequestServices s, HttpContext http, CancellationToken ct)
+    {
+        var actor = Actor.From(principal);
+        var request = await RequestQueries.FindAsync(s.Db, id, ct);
+        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        http.Response.Headers.ETag = RequestETag.Of(request);
+        var dir = await s.Directory.GetAsync(s.Db, ct);
+        return TypedResults.Ok(RequestMapping.ToDetail(request, actor, dir, Instant.FromDateTimeUtc(s.Time.GetUtcNow().UtcDateTime)));
+    }
+}

@@ -1,0 +1,63 @@
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.Cli;
+
+public sealed class CliTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("serve", "--help")]
+    [InlineData("db", "migrate", "--help")]
+    [InlineData("user", "add", "--help")]
+    [InlineData("token", "create", "--help")]
+    public async Task Help_OnEveryCommand_ExitsZeroWithUsage(params string[] args)
+    {
+        var (exit, stdout, _) = await ParleyProcess.RunAsync(args);
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", stdout);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsNonZero()
+    {
+        var (exit, _, stderr) = await ParleyProcess.RunAsync("frobnicate");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("frobnicate", stderr);
+    }
+
+    [Fact]
+    public async Task UserAdd_MissingRequiredOption_ExitsNonZeroNamingIt()
+    {
+        var (exit, _, stderr) = await ParleyProcess.RunAsync("user", "add", "--user", "x");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--party", stderr);
+    }
+
+    [Fact]
+    public async Task DbMigrate_ThenUserAdd_ThenTokenCreate_OnAFreshFile()
+    {
+        var file = TestDatabase.NewSqlitePath();
+        var (migrated, migrateOut, migrateErr) = await ParleyProcess.RunAsync("db", "migrate", "--db", file);
+        Assert.True(migrated == 0, migrateErr);
+        Assert.Contains("up to date", migrateOut);
+        Assert.True(File.Exists(file));
+
+        var (noAgency, _, noAgencyErr) = await ParleyProcess.RunAsync("user", "add", "--user", "a", "--party", "US", "--agency", "FBI", "--role", "officer", "--db", file);
+        Assert.Equal(2, noAgency);
+        Assert.StartsWith("parley: ", noAgencyErr);
+        Assert.Single(noAgencyErr.Trim().Split('\n'));
+
+        var (noUser, _, noUserErr) = await ParleyProcess.RunAsync("token", "create", "--user", "nobody", "--db", file);
+        Assert.Equal(2, noUser);
+        Assert.Contains("no user 'nobody'", noUserErr);
+    }
+
+    [Fact]
+    public async Task DbMigrate_UnreachablePostgres_FailsWithOneLine()
+    {
+        var port = ParleyProcess.FreePort();
+        var (exit, _, stderr) = await ParleyProcess.RunAsync("db", "migrate", "--db", $"postgres://nobody:x@127.0.0.1:{port}/nothing");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("parley: cannot migrate", stderr);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Parley.Data;
+using Parley.Hosting;
+
+namespace Parley.Tests.Infrastructure;
+
+/// The real Parley pipeline on an in-process test server, over a real database of the given kind,
+/// with a directory of three parties (US, CN, GB) and a controllable clock.
+public sealed class TestApp : IAsyncDisposable
+{
+    /// Monday 2026-03-02 14:00 UTC: 09:00 in New York, 22:00 in Shanghai.
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+    private readonly StorageOptions _storage;
+
+    public FakeTimeProvider Time { get; }
+    public TestDirectory Directory { get; }
+
+    private TestApp(WebApplication app, StorageOptions storage, FakeTimeProvider time, TestDirectory directory)
+    {
+        _app = app;
+        _storage = storage;
+        Time = time;
+        Directory = directory;
+    }
+
+    public static async Task<TestApp> StartAsync(DatabaseKind kind, DateTimeOffset? now = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var storage = await TestDatabase.CreateAsync(kind);
+        var time = new FakeTimeProvider(now ?? DefaultStart);
+        var builder = ParleyHost.CreateBuilder([], storage);
+        builder.WebHost.UseTestServer();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        configure?.Invoke(builder);
+        var app = ParleyHost.Build(builder);
+        await app.StartAsync();
+        var directory = await TestDirectory.SeedAsync(app.Services, time.GetUtcNow().UtcDateTime);
+        return new TestApp(app, storage, time, directory);
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public HttpClient Anonymous() => _app.GetTestClient();
+
+    /// A client that authenticates as the named seeded user with its API token.
+    public HttpClient As(string userName)
+    {
+        var client = _app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Directory.Tokens[userName]);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ParleyDbContext, Task<T>> work)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ParleyDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await TestDatabase.DropAsync(_storage);
+    }
+}
