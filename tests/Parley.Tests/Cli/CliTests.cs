@@ -47,6 +47,17 @@ public sealed class CliTests
         Assert.StartsWith("parley: ", noAgencyErr);
         Assert.Single(noAgencyErr.Trim().Split('\n'));
 
+        var (noZone, _, noZoneErr) = await ParleyProcess.RunAsync("user", "add", "--user", "admin", "--party", "US", "--agency", "FBI", "--role", "administrator", "--create", "--db", file);
+        Assert.Equal(2, noZone);
+        Assert.Contains("--time-zone", noZoneErr);
+        var (created, createdOut, createdErr) = await ParleyProcess.RunAsync("user", "add", "--user", "admin", "--party", "US", "--agency", "FBI",
+            "--role", "administrator", "--role", "supervisor", "--create", "--time-zone", "America/New_York", "--db", file);
+        Assert.True(created == 0, createdErr);
+        Assert.Contains("Password: ", createdOut);
+        var (tokenExit, token, _) = await ParleyProcess.RunAsync("token", "create", "--user", "admin", "--name", "setup", "--db", file);
+        Assert.Equal(0, tokenExit);
+        Assert.StartsWith("pky_", token.Trim());
+
         var (noUser, _, noUserErr) = await ParleyProcess.RunAsync("token", "create", "--user", "nobody", "--db", file);
         Assert.Equal(2, noUser);
         Assert.Contains("no user 'nobody'", noUserErr);
