@@ -33,6 +33,7 @@ public enum RequestEventType
     Closed,
     Declined,
     Withdrawn,
+    DraftRevised,
 }
 
 public enum Side { Requesting, Responding }

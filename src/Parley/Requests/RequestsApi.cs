@@ -15,6 +15,7 @@ public static class RequestsApi
         group.MapGet("/", ListRequests.HandleAsync);
         group.MapPost("/", SubmitRequest.HandleAsync);
         group.MapGet("/{id}", GetAsync);
+        group.MapPut("/{id}", ReviseDraft.HandleAsync);
         group.MapTransitions();
         return group;
     }

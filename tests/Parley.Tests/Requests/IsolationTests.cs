@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Parley.Requests;
 using Parley.Tests.Infrastructure;
 
@@ -28,6 +29,8 @@ public abstract class IsolationTests(DatabaseKind kind) : IAsyncLifetime
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{user} {route}: {response.StatusCode}");
             Assert.Equal(WithoutTraceId(await forMissing.Content.ReadAsStringAsync()), WithoutTraceId(await response.Content.ReadAsStringAsync()));
         }
+        var put = await client.PutAsJsonAsync($"/api/v1/requests/{id}", RequestBodies.Valid(draft: true));
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         var list = await (await client.GetAsync("/api/v1/requests?pageSize=200")).ReadAsync();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.Str("id") == id);
     }

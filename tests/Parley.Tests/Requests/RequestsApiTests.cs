@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Parley.Tests.Infrastructure;
 
@@ -129,6 +130,37 @@ public abstract class RequestsApiTests(DatabaseKind kind) : IAsyncLifetime
         // 78 left: Wed 6, then nine full days to Tue 17 March 17:00 CST.
         Assert.Equal("2026-03-17T09:00:00Z", Deadline(resumed, "final-answer").Str("dueAt"));
         Assert.False(Deadline(resumed, "final-answer").GetProperty("paused").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Draft_IsRevisedOnlyByItsAuthorsAgency_ThenSubmitted_ThenFrozen()
+    {
+        var created = await (await App.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodies.Valid(draft: true))).ReadAsync();
+        var id = created.Path("summary", "id").GetString()!;
+        var revised = RequestBodies.Valid("urgent", draft: true);
+        revised["subject"] = "Revised: exfiltration from a steel producer";
+        revised["indicators"] = System.Text.Json.Nodes.JsonNode.Parse("[{\"type\":\"email\",\"value\":\"ops@example.org\"}]");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await App.As("cn.officer").PutAsJsonAsync($"/api/v1/requests/{id}", revised)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.dhs").PutAsJsonAsync($"/api/v1/requests/{id}", revised)).StatusCode);
+        var response = await App.As("us.officer2").PutAsJsonAsync($"/api/v1/requests/{id}", revised);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var detail = await response.ReadAsync();
+        Assert.Equal("Revised: exfiltration from a steel producer", detail.Path("summary", "subject").GetString());
+        Assert.Equal("urgent", detail.Path("summary", "priority").GetString());
+        Assert.Equal(["ops@example.org"], detail.GetProperty("indicators").EnumerateArray().Select(i => i.Str("value")));
+        Assert.Equal(["drafted", "draft-revised"], detail.GetProperty("timeline").EnumerateArray().Select(e => e.Str("type")));
+        Assert.Empty(detail.GetProperty("deadlines").EnumerateArray());
+
+        var bad = RequestBodies.Valid(draft: true);
+        bad["narrative"] = "";
+        var refused = await App.As("us.officer").PutAsJsonAsync($"/api/v1/requests/{id}", bad);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Revised: exfiltration from a steel producer", (await (await App.As("us.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).Path("summary", "subject").GetString());
+
+        var submitted = await ActAsync("us.officer", id, "submit");
+        Assert.Equal("2026-03-02T18:00:00Z", Deadline(submitted, "acknowledge").Str("dueAt"));
+        Assert.Equal(HttpStatusCode.Conflict, (await App.As("us.officer").PutAsJsonAsync($"/api/v1/requests/{id}", revised)).StatusCode);
     }
 
     [Fact]
