@@ -3,18 +3,12 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Directory;
 
-public sealed class DirectoryApiTests : IAsyncLifetime
+public sealed class DirectoryApiTests() : AppTest(DatabaseKind.Sqlite)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(DatabaseKind.Sqlite);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Mechanisms_ListPartiesRoundsAndPolicies()
     {
-        var list = await (await _app.As("cn.officer").GetAsync("/api/v1/directory/mechanisms")).ReadAsync();
+        var list = await (await App.As("cn.officer").GetAsync("/api/v1/directory/mechanisms")).ReadAsync();
         var mechanism = list.EnumerateArray().Single();
         Assert.Equal(["CN", "US"], mechanism.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(3, mechanism.GetProperty("policies").GetArrayLength());
@@ -23,7 +17,7 @@ public sealed class DirectoryApiTests : IAsyncLifetime
     [Fact]
     public async Task Administrator_AddsPartyAgencyAndMechanism_AndRequestsCanFlowOnIt()
     {
-        var admin = _app.As("us.admin");
+        var admin = App.As("us.admin");
         var party = await admin.PutAsync("/api/v1/directory/parties/RU", System.Net.Http.Json.JsonContent.Create(new
         {
             code = "RU", name = "Russian Federation", timeZone = "Europe/Moscow",
@@ -39,7 +33,7 @@ public sealed class DirectoryApiTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Created, mechanism.StatusCode);
 
-        var request = await _app.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodiesFor("RU"));
+        var request = await App.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodiesFor("RU"));
         Assert.Equal(HttpStatusCode.Created, request.StatusCode);
         Assert.Equal("US-RU-2026-0001", (await request.ReadAsync()).Path("summary", "reference").GetString());
     }
@@ -53,14 +47,14 @@ public sealed class DirectoryApiTests : IAsyncLifetime
     [Fact]
     public async Task NonAdministrator_CannotWrite()
     {
-        var response = await _app.As("us.supervisor").PostJsonAsync("/api/v1/directory/agencies", new { partyCode = "US", code = "NSA", name = "NSA" });
+        var response = await App.As("us.supervisor").PostJsonAsync("/api/v1/directory/agencies", new { partyCode = "US", code = "NSA", name = "NSA" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
     public async Task Party_WithUnknownTimeZone_Is400NamingTimeZone()
     {
-        var response = await _app.As("us.admin").PutAsync("/api/v1/directory/parties/FR",
+        var response = await App.As("us.admin").PutAsync("/api/v1/directory/parties/FR",
             System.Net.Http.Json.JsonContent.Create(new { code = "FR", name = "France", timeZone = "Europe/Atlantis" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["timeZone"], (await response.ReadAsync()).ErrorFields());
@@ -69,9 +63,9 @@ public sealed class DirectoryApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_AndDocs_AreServed()
     {
-        var doc = await (await _app.Anonymous().GetAsync("/openapi/v1.json")).ReadAsync();
+        var doc = await (await App.Anonymous().GetAsync("/openapi/v1.json")).ReadAsync();
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/requests/{id}/acknowledge", out _));
-        Assert.Equal(HttpStatusCode.OK, (await _app.Anonymous().GetAsync("/docs/")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _app.Anonymous().GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.Anonymous().GetAsync("/docs/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.Anonymous().GetAsync("/healthz")).StatusCode);
     }
 }

@@ -4,17 +4,11 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Identity;
 
-public sealed class SessionApiTests : IAsyncLifetime
+public sealed class SessionApiTests() : AppTest(DatabaseKind.Sqlite)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(DatabaseKind.Sqlite);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private HttpClient CookieClient()
     {
-        var server = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>() as TestServer;
+        var server = App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>() as TestServer;
         var handler = new CookieContainerHandler(server!.CreateHandler());
         return new HttpClient(handler) { BaseAddress = server.BaseAddress };
     }
@@ -42,7 +36,7 @@ public sealed class SessionApiTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode)423, (await client.PostJsonAsync("/api/v1/session", new { userName = "us.officer", password = "guess" })).StatusCode);
         Assert.Equal((HttpStatusCode)423, (await client.PostJsonAsync("/api/v1/session", new { userName = "us.officer", password = TestDirectory.Password })).StatusCode);
 
-        _app.Time.Advance(TimeSpan.FromMinutes(16));
+        App.Time.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/v1/session", new { userName = "us.officer", password = TestDirectory.Password })).StatusCode);
     }
 
@@ -57,14 +51,14 @@ public sealed class SessionApiTests : IAsyncLifetime
     [Fact]
     public async Task Token_Expired_Revoked_OrForged_IsRefused()
     {
-        var created = await _app.As("us.officer").PostJsonAsync("/api/v1/tokens", new { name = "MISP", daysValid = 1 });
+        var created = await App.As("us.officer").PostJsonAsync("/api/v1/tokens", new { name = "MISP", daysValid = 1 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = (await created.ReadAsync()).Str("token");
-        var client = _app.Anonymous();
+        var client = App.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/requests")).StatusCode);
 
-        _app.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        App.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/requests")).StatusCode);
         client.DefaultRequestHeaders.Authorization = new("Bearer", "pky_forged");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/requests")).StatusCode);
@@ -73,9 +67,9 @@ public sealed class SessionApiTests : IAsyncLifetime
     [Fact]
     public async Task Tokens_AreStoredOnlyAsHashes()
     {
-        var created = await (await _app.As("us.officer").PostJsonAsync("/api/v1/tokens", new { name = "OpenCTI" })).ReadAsync();
+        var created = await (await App.As("us.officer").PostJsonAsync("/api/v1/tokens", new { name = "OpenCTI" })).ReadAsync();
         var secret = created.Str("token");
-        var stored = await _app.WithDbAsync(db => Task.FromResult(db.ApiTokens.Single(t => t.Name == "OpenCTI")));
+        var stored = await App.WithDbAsync(db => Task.FromResult(db.ApiTokens.Single(t => t.Name == "OpenCTI")));
         Assert.Equal(Parley.Identity.ApiTokens.Hash(secret), stored.Hash);
         Assert.DoesNotContain(secret[10..], stored.Prefix);
     }

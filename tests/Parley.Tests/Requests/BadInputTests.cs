@@ -5,22 +5,16 @@ using Parley.Tests.Infrastructure;
 namespace Parley.Tests.Requests;
 
 /// Bad input gets a 4xx problem naming the field, and nothing is written.
-public abstract class BadInputTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class BadInputTests(DatabaseKind kind) : AppTest(kind)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(kind);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<IReadOnlyList<string>> PostExpecting400Async(string body)
     {
-        var response = await _app.As("us.officer").PostRawAsync("/api/v1/requests", body);
+        var response = await App.As("us.officer").PostRawAsync("/api/v1/requests", body);
         var problem = await response.ReadAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {problem}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(0, await _app.WithDbAsync(db => db.Requests.CountAsync()));
-        Assert.Equal(0, await _app.WithDbAsync(db => db.RequestEvents.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Requests.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.RequestEvents.CountAsync()));
         return problem.ErrorFields();
     }
 
@@ -88,10 +82,10 @@ public abstract class BadInputTests(DatabaseKind kind) : IAsyncLifetime
     {
         var body = RequestBodies.Valid();
         body["narrative"] = new string('x', 2 * 1024 * 1024);
-        var response = await _app.As("us.officer").PostRawAsync("/api/v1/requests", body.ToJsonString());
+        var response = await App.As("us.officer").PostRawAsync("/api/v1/requests", body.ToJsonString());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(0, await _app.WithDbAsync(db => db.Requests.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Requests.CountAsync()));
     }
 
     [Fact]
@@ -107,7 +101,7 @@ public abstract class BadInputTests(DatabaseKind kind) : IAsyncLifetime
             new { type = "email", value = "hr@example.org" },
             new { type = "file-hash", value = new string('a', 64), hashAlgorithm = "sha-256" },
         });
-        var response = await _app.As("us.officer").PostRawAsync("/api/v1/requests", body.ToJsonString());
+        var response = await App.As("us.officer").PostRawAsync("/api/v1/requests", body.ToJsonString());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var values = (await response.ReadAsync()).GetProperty("indicators").EnumerateArray().Select(i => i.Str("value")).ToList();
         Assert.Contains("2001:db8::1", values);

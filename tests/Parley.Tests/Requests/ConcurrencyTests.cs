@@ -3,33 +3,27 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Requests;
 
-public abstract class ConcurrencyTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class ConcurrencyTests(DatabaseKind kind) : AppTest(kind)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(kind);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task TwoSimultaneousAcknowledgements_ExactlyOneWins()
     {
         for (var round = 0; round < 5; round++)
         {
-            var id = await RequestBodies.SubmitAsync(_app);
-            var etag = (await _app.As("cn.officer").GetAsync($"/api/v1/requests/{id}")).Headers.ETag!.Tag;
+            var id = await RequestBodies.SubmitAsync(App);
+            var etag = (await App.As("cn.officer").GetAsync($"/api/v1/requests/{id}")).Headers.ETag!.Tag;
             using var start = new ManualResetEventSlim();
             var tasks = new[] { "cn.officer", "cn.officer2" }.Select(user => Task.Run(async () =>
             {
                 start.Wait();
-                return await _app.As(user).PostJsonAsync($"/api/v1/requests/{id}/acknowledge", null, ifMatch: etag);
+                return await App.As(user).PostJsonAsync($"/api/v1/requests/{id}/acknowledge", null, ifMatch: etag);
             })).ToList();
             start.Set();
             var codes = (await Task.WhenAll(tasks)).Select(r => r.StatusCode).ToList();
 
             Assert.Single(codes, c => c == HttpStatusCode.OK);
             Assert.Single(codes, c => c is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict);
-            var timeline = (await (await _app.As("cn.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).GetProperty("timeline");
+            var timeline = (await (await App.As("cn.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).GetProperty("timeline");
             Assert.Single(timeline.EnumerateArray(), e => e.Str("type") == "acknowledged");
         }
     }
@@ -37,10 +31,10 @@ public abstract class ConcurrencyTests(DatabaseKind kind) : IAsyncLifetime
     [Fact]
     public async Task ConcurrentSubmissions_GetDistinctGapFreeReferences()
     {
-        var ids = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => RequestBodies.SubmitAsync(_app))));
+        var ids = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => RequestBodies.SubmitAsync(App))));
         var references = new List<string>();
         foreach (var id in ids)
-            references.Add((await (await _app.As("us.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).Path("summary", "reference").GetString()!);
+            references.Add((await (await App.As("us.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).Path("summary", "reference").GetString()!);
         Assert.Equal(Enumerable.Range(1, 12).Select(n => $"US-CN-2026-{n:0000}"), references.Order());
     }
 }

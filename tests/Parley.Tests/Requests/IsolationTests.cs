@@ -6,17 +6,11 @@ using Parley.Tests.Infrastructure;
 namespace Parley.Tests.Requests;
 
 /// A party sees only what it sends or receives: anything else is indistinguishable from a request that does not exist.
-public abstract class IsolationTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class IsolationTests(DatabaseKind kind) : AppTest(kind)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(kind);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task AssertInvisibleAsync(string user, string id)
     {
-        var client = _app.As(user);
+        var client = App.As(user);
         var missing = Guid.CreateVersion7().ToString();
         var get = await client.GetAsync($"/api/v1/requests/{id}");
         var getMissing = await client.GetAsync($"/api/v1/requests/{missing}");
@@ -41,8 +35,8 @@ public abstract class IsolationTests(DatabaseKind kind) : IAsyncLifetime
     [Fact]
     public async Task ThirdParty_GetsNotFoundOnEveryRequestEndpoint()
     {
-        var id = await RequestBodies.SubmitAsync(_app);
-        var reference = (await (await _app.As("us.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).Path("summary", "reference").GetString()!;
+        var id = await RequestBodies.SubmitAsync(App);
+        var reference = (await (await App.As("us.officer").GetAsync($"/api/v1/requests/{id}")).ReadAsync()).Path("summary", "reference").GetString()!;
         await AssertInvisibleAsync("gb.officer", id);
         await AssertInvisibleAsync("gb.supervisor", reference);
     }
@@ -50,21 +44,21 @@ public abstract class IsolationTests(DatabaseKind kind) : IAsyncLifetime
     [Fact]
     public async Task OtherSide_CannotSeeADraft()
     {
-        var created = await _app.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodies.Valid(draft: true));
+        var created = await App.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodies.Valid(draft: true));
         var id = (await created.ReadAsync()).Path("summary", "id").GetString()!;
         await AssertInvisibleAsync("cn.officer", id);
         await AssertInvisibleAsync("cn.supervisor", id);
-        Assert.Equal(HttpStatusCode.OK, (await _app.As("us.dhs").GetAsync($"/api/v1/requests/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.As("us.dhs").GetAsync($"/api/v1/requests/{id}")).StatusCode);
     }
 
     [Fact]
     public async Task RolesWithoutCaseAccess_AreRefused_AndAnonymousIsUnauthorized()
     {
-        var id = await RequestBodies.SubmitAsync(_app);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.As("us.overseer").GetAsync($"/api/v1/requests/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.As("us.analyst").GetAsync("/api/v1/requests")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Anonymous().GetAsync($"/api/v1/requests/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _app.As("us.hotline").GetAsync($"/api/v1/requests/{id}")).StatusCode);
+        var id = await RequestBodies.SubmitAsync(App);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.overseer").GetAsync($"/api/v1/requests/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.analyst").GetAsync("/api/v1/requests")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().GetAsync($"/api/v1/requests/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.As("us.hotline").GetAsync($"/api/v1/requests/{id}")).StatusCode);
     }
 }
 

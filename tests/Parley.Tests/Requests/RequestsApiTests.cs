@@ -6,14 +6,8 @@ using Parley.Tests.Infrastructure;
 namespace Parley.Tests.Requests;
 
 /// The request API through the real HTTP pipeline, run once on SQLite and once on PostgreSQL.
-public abstract class RequestsApiTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class RequestsApiTests(DatabaseKind kind) : AppTest(kind)
 {
-    protected TestApp App = null!;
-
-    public async Task InitializeAsync() => App = await TestApp.StartAsync(kind);
-
-    public async Task DisposeAsync() => await App.DisposeAsync();
-
     private static JsonElement Deadline(JsonElement detail, string deadlineKind) =>
         detail.GetProperty("deadlines").EnumerateArray().Single(d => d.Str("kind") == deadlineKind);
 
