@@ -219,7 +219,7 @@ public sealed class BusinessClockTests
         // Mon 9 Mar 10:30 EDT, Mon 6 Jul 16:00 EDT, Mon 2 Nov 09:01 EST, Fri 27 Nov 12:00 EST: all inside working hours.
         Instant[] ends = [Utc(2026, 3, 9, 14, 30), Utc(2026, 7, 6, 20), Utc(2026, 11, 2, 14, 1), Utc(2026, 11, 27, 17)];
         foreach (var start in starts)
-            foreach (var end in ends)
+            foreach (var end in ends.Where(e => e > start))
                 Assert.Equal(end, NewYork.Add(start, NewYork.Between(start, end)));
     }
 
