@@ -7,6 +7,21 @@ namespace Parley.Demo;
 /// rounds, the timeline policy and a user for every role on each side.
 public sealed class DemoDirectory
 {
+    /// Every demo user: name, display name, agency and role.
+    private static readonly (string Name, string Display, string Agency, Roles Roles)[] DemoUsers =
+    [
+        ("us.officer", "Dana Whitfield", "FBI", Roles.Officer), ("us.officer2", "Marcus Lee", "FBI", Roles.Officer),
+        ("us.dhs", "Priya Raman", "DHS", Roles.Officer), ("us.supervisor", "Ellen Park", "FBI", Roles.Supervisor),
+        ("us.hotline", "James Ortiz", "DHS", Roles.HotlineOfficer), ("us.overseer", "Ruth Calloway", "DOJ", Roles.Overseer),
+        ("us.analyst", "Sam Novak", "FBI", Roles.Analyst), ("us.admin", "Chris Doyle", "DHS", Roles.Administrator),
+        ("cn.officer", "Wang Lei", "MPS", Roles.Officer), ("cn.officer2", "Zhao Min", "MPS", Roles.Officer),
+        ("cn.mss", "Chen Jie", "MSS", Roles.Officer), ("cn.supervisor", "Liu Yang", "MPS", Roles.Supervisor),
+        ("cn.hotline", "Sun Hui", "MPS", Roles.HotlineOfficer), ("cn.overseer", "Li Na", "MOJ", Roles.Overseer),
+        ("cn.analyst", "Zhou Tao", "SIIO", Roles.Analyst), ("cn.admin", "Huang Wei", "MPS", Roles.Administrator),
+    ];
+
+    public static IReadOnlyList<string> UserNames { get; } = DemoUsers.Select(u => u.Name).ToArray();
+
     public Party Us { get; } = NewParty("US", "United States of America", "America/New_York", DemoCalendars.UnitedStates());
     public Party Cn { get; } = NewParty("CN", "People's Republic of China", "Asia/Shanghai", DemoCalendars.China());
     public Dictionary<string, Agency> Agencies { get; } = new();
@@ -30,7 +45,7 @@ public sealed class DemoDirectory
                 Id = Guid.CreateVersion7(now), AgencyId = agency.Id,
                 Name = alwaysOn ? $"{code} 24/7 cyber desk" : $"{code} international cooperation office",
                 Email = $"{(alwaysOn ? "desk" : "cooperation")}@{code.ToLowerInvariant()}.example",
-                Phone = party == Us ? "+1 202 555 0100" : "+86 10 5555 0100",
+                Phone = party == Us ? $"+1 202 555 01{Agencies.Count:00}" : $"+86 10 5555 01{Agencies.Count:00}",
                 Availability = alwaysOn ? ContactAvailability.AlwaysOn : ContactAvailability.OfficeHours,
             });
             party.Agencies.Add(agency);
@@ -56,17 +71,7 @@ public sealed class DemoDirectory
         Mechanism.Policies.Add(Policy(Priority.High, ClockKind.Business, 8, 24, 80));
         Mechanism.Policies.Add(Policy(Priority.Routine, ClockKind.Business, 16, 80, 240));
 
-        foreach (var (name, display, agency, roles) in new[]
-        {
-            ("us.officer", "Dana Whitfield", "FBI", Roles.Officer), ("us.officer2", "Marcus Lee", "FBI", Roles.Officer),
-            ("us.dhs", "Priya Raman", "DHS", Roles.Officer), ("us.supervisor", "Ellen Park", "FBI", Roles.Supervisor),
-            ("us.hotline", "James Ortiz", "DHS", Roles.HotlineOfficer), ("us.overseer", "Ruth Calloway", "DOJ", Roles.Overseer),
-            ("us.analyst", "Sam Novak", "FBI", Roles.Analyst), ("us.admin", "Chris Doyle", "DHS", Roles.Administrator),
-            ("cn.officer", "Wang Lei", "MPS", Roles.Officer), ("cn.officer2", "Zhao Min", "MPS", Roles.Officer),
-            ("cn.mss", "Chen Jie", "MSS", Roles.Officer), ("cn.supervisor", "Liu Yang", "MPS", Roles.Supervisor),
-            ("cn.hotline", "Sun Hui", "MPS", Roles.HotlineOfficer), ("cn.overseer", "Li Na", "MOJ", Roles.Overseer),
-            ("cn.analyst", "Zhou Tao", "SIIO", Roles.Analyst), ("cn.admin", "Huang Wei", "MPS", Roles.Administrator),
-        })
+        foreach (var (name, display, agency, roles) in DemoUsers)
         {
             Users[name] = new User
             {

@@ -1,64 +1,72 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Directory;
 using Parley.Identity;
 
 namespace Parley.Demo;
 
-/// Seeds the 2015 US–China mechanism and a year of traffic, once; prints the demo sign-ins.
+/// Seeds the 2015 US–China mechanism and a year of its traffic, once, and prints the demo sign-ins.
 public static class DemoSeeder
 {
-    public const string CredentialsFile = "demo-credentials.txt";
+    public const string MechanismCode = "US-CN";
+    public const string CredentialsFile = DemoCredentials.FileName;
 
+    /// True when it seeded; false (after a one-line reminder) when the demo mechanism already exists.
     public static async Task<bool> SeedAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        var credentials = CredentialsPath(scope.ServiceProvider.GetRequiredService<StorageOptions>());
-        if (await db.Mechanisms.AnyAsync(m => m.Code == "US-CN", ct))
+        var credentials = DemoCredentials.PathFor(scope.ServiceProvider.GetRequiredService<StorageOptions>());
+        if (await db.Mechanisms.AnyAsync(m => m.Code == MechanismCode, ct))
         {
-            output.WriteLine($"Demo already seeded; sign-in names and password are in {credentials}.");
+            output.WriteLine($"Demo already seeded; the sign-in names and password are in {credentials}.");
             return false;
         }
 
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var taken = await TakenNamesAsync(db, ct);
+        if (taken.Count > 0)
+        {
+            output.WriteLine($"Demo not seeded: this database already has {string.Join(", ", taken)}; the demo needs a database of its own (e.g. --db data/demo.db).");
+            return false;
+        }
+
+        var now = (scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var password = Passwords.Generate();
-        var hash = Passwords.Hash(new User { UserName = "", DisplayName = "" }, password);
+        // PBKDF2 is slow on purpose: hash once, every demo user shares the password.
+        var hash = Passwords.Hash(new User { UserName = "demo", DisplayName = "demo" }, password);
         var directory = new DemoDirectory(now, hash);
-        var traffic = new DemoTraffic(directory, new Random(2016));
+        var traffic = new DemoTraffic(directory, new Random(DemoTraffic.Year));
         traffic.Generate(usToCn: 120, cnToUs: 60);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Parties.AddRange(directory.Us, directory.Cn);
-        db.Mechanisms.Add(directory.Mechanism);
-        db.Users.AddRange(directory.Users.Values);
-        db.Requests.AddRange(traffic.Requests);
-        db.ReferenceCounters.AddRange(traffic.LastNumbers.Select(n => new ReferenceCounter
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            MechanismId = directory.Mechanism.Id, Direction = n.Key, Year = 2016, LastNumber = n.Value,
-        }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        scope.ServiceProvider.GetRequiredService<Directory.DirectoryCache>().Invalidate();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Parties.AddRange(directory.Us, directory.Cn);
+            db.Mechanisms.Add(directory.Mechanism);
+            db.Users.AddRange(directory.Users.Values);
+            db.Requests.AddRange(traffic.Requests);
+            // Live submissions of the same year continue these sequences.
+            db.ReferenceCounters.AddRange(traffic.LastNumbers.Select(n => new ReferenceCounter
+            {
+                MechanismId = directory.Mechanism.Id, Direction = n.Key, Year = DemoTraffic.Year, LastNumber = n.Value,
+            }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        scope.ServiceProvider.GetService<DirectoryCache>()?.Invalidate();
 
-        var table = string.Join(Environment.NewLine, directory.Users.Values.Select(u =>
-            $"  {u.UserName,-15} {string.Join(", ", RoleNames.ToNames(u.Roles)),-16} {directory.Agencies.Values.Single(a => a.Id == u.AgencyId).Code}"));
-        var text = $"""
-            Parley demo: the 2015 US–China mechanism with {traffic.Requests.Count} requests of 2016.
-            Sign in as any of these users with the password {password}
-            {table}
-            """;
+        var text = DemoCredentials.Describe(directory, traffic.Requests.Count, password);
         output.WriteLine(text);
-        await File.WriteAllTextAsync(credentials, text + Environment.NewLine, ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await DemoCredentials.WriteAsync(credentials, text, ct);
+        output.WriteLine($"(also written to {credentials})");
         return true;
     }
 
-    private static string CredentialsPath(StorageOptions storage)
+    /// Parties and user names of the demo that a server bootstrapped by hand may already have.
+    private static async Task<List<string>> TakenNamesAsync(ParleyDbContext db, CancellationToken ct)
     {
-        var folder = storage.Provider == StorageProvider.Sqlite
-            ? Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource))!
-            : Environment.CurrentDirectory;
-        return Path.Combine(folder, CredentialsFile);
+        var parties = await db.Parties.Where(p => p.Code == "US" || p.Code == "CN").Select(p => "party " + p.Code).ToListAsync(ct);
+        var users = await db.Users.Where(u => DemoDirectory.UserNames.Contains(u.UserName)).Select(u => "user " + u.UserName).ToListAsync(ct);
+        return [.. parties, .. users];
     }
 }

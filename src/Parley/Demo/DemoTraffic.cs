@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NodaTime;
 using Parley.Deadlines;
 using Parley.Directory;
@@ -5,67 +6,105 @@ using Parley.Requests;
 
 namespace Parley.Demo;
 
-/// A year (2016) of simulated requests in both directions, every step appended through
-/// <see cref="RequestTimeline"/> exactly as the API does: most answered in time, some late, some
-/// declined, some clarified, a few still open.
+/// A year (2016) of simulated requests in both directions, each created and moved along through
+/// <see cref="RequestTimeline"/> exactly as the API does, so the rows are projections of the events.
 public sealed class DemoTraffic(DemoDirectory dir, Random random)
 {
-    private static readonly DateTime Year = new(2016, 1, 4, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime OpenFrom = new(2016, 12, 5, 0, 0, 0, DateTimeKind.Utc);
+    public const int Year = 2016;
+    private static readonly LocalDate FirstDay = new(Year, 1, 4);
+    private static readonly LocalDate LastDay = new(Year, 12, 21);
+    /// Where the last requests submitted stand when the demo's window ends, oldest first (see
+    /// <see cref="DemoRequestLife.RunUntilStillOpen"/>): older ones in progress or awaiting
+    /// clarification, the newest just acknowledged or submitted.
+    private static readonly int[] OpenStages = [2, 3, 2, 3, 1, 2, 3, 1, 0, 0];
+
     private readonly Dictionary<string, int> _numbers = new();
     private readonly Dictionary<(Priority, Guid), DeadlineRules.Rule> _rules = new();
 
     public List<Request> Requests { get; } = [];
+
+    /// Last reference number used per direction ("US-CN") in <see cref="Year"/>.
     public IReadOnlyDictionary<string, int> LastNumbers => _numbers;
 
     public void Generate(int usToCn, int cnToUs)
     {
         var plans = Enumerable.Range(0, usToCn).Select(_ => (At: WorkingInstant(dir.Us), UsToCn: true))
             .Concat(Enumerable.Range(0, cnToUs).Select(_ => (At: WorkingInstant(dir.Cn), UsToCn: false)))
-            .OrderBy(p => p.At).ToList();
-        foreach (var (at, usToCn1) in plans) Requests.Add(Simulate(at, usToCn1));
-    }
-
-    private DateTime WorkingInstant(Party party)
-    {
-        var calendar = BusinessCalendar.For(party);
-        while (true)
+            .OrderBy(p => p.At)
+            .ToList();
+        // Exact shares rather than a coin per request, so the mix does not hinge on the seed.
+        var ended = plans.Count - OpenStages.Length;
+        var outcomes = Deal(ended, DemoOutcome.OnTime, (DemoOutcome.Late, 0.15), (DemoOutcome.DeclinedAtOnce, 0.03), (DemoOutcome.DeclinedAfterAck, 0.05));
+        var clarified = Deal(ended, false, (true, 0.12));
+        for (var i = 0; i < plans.Count; i++)
         {
-            var date = LocalDate.FromDateTime(Year).PlusDays(random.Next(0, 352));
-            if (!calendar.IsWorkingDay(date)) continue;
-            var local = date + new LocalTime(9 + random.Next(0, 8), random.Next(0, 60));
-            return local.InZoneLeniently(calendar.Zone).ToDateTimeUtc();
+            var (at, isUsToCn) = plans[i];
+            Requests.Add(Simulate(at, isUsToCn, life =>
+            {
+                if (i < ended) life.RunToEnd(outcomes[i], clarified[i]);
+                else life.RunUntilStillOpen(OpenStages[i - ended]);
+            }));
         }
     }
 
-    private Random Random => random;
+    private T[] Deal<T>(int count, T rest, params (T Value, double Share)[] shares)
+    {
+        var dealt = shares.SelectMany(s => Enumerable.Repeat(s.Value, (int)Math.Round(count * s.Share))).ToList();
+        dealt.AddRange(Enumerable.Repeat(rest, count - dealt.Count));
+        var array = dealt.ToArray();
+        random.Shuffle(array);
+        return array;
+    }
 
-    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    private Instant WorkingInstant(Party party)
+    {
+        var calendar = BusinessCalendar.For(party);
+        var days = Period.Between(FirstDay, LastDay, PeriodUnits.Days).Days;
+        while (true)
+        {
+            var date = FirstDay.PlusDays(random.Next(days + 1));
+            if (!calendar.IsWorkingDay(date)) continue;
+            var local = date + new LocalTime(9 + random.Next(8), random.Next(60));
+            return local.InZoneLeniently(calendar.Zone).ToInstant();
+        }
+    }
 
-    private bool Chance(double p) => random.NextDouble() < p;
-
-    private Request Simulate(DateTime submittedAt, bool usToCn)
+    private Request Simulate(Instant submitted, bool usToCn, Action<DemoRequestLife> live)
     {
         var (from, to) = usToCn ? (dir.Us, dir.Cn) : (dir.Cn, dir.Us);
-        var requester = dir.ActorOf(usToCn ? Pick(["us.officer", "us.officer2", "us.dhs"]) : Pick(["cn.officer", "cn.officer2"]));
-        var namedMss = usToCn && Chance(0.2);
-        var responder = dir.ActorOf(namedMss ? "cn.mss" : usToCn ? Pick(["cn.officer", "cn.officer2", "cn.supervisor"]) : Pick(["us.officer", "us.officer2", "us.supervisor"]));
-        var priority = random.NextDouble() switch { < 0.1 => Priority.Urgent, < 0.45 => Priority.High, _ => Priority.Routine };
         var template = Pick(usToCn ? DemoCases.UsToCn : DemoCases.CnToUs);
-        var victim = Pick(usToCn ? DemoCases.UsVictims : DemoCases.CnVictims);
-        var activityStart = submittedAt.AddDays(-random.Next(10, 90)).Date;
-        var activityEnd = submittedAt.AddDays(-random.Next(1, 9)).Date;
-        var narrative = template.Narrative.Replace("{victim}", victim).Replace("{place}", Pick(usToCn ? DemoCases.CnPlaces : DemoCases.UsPlaces))
-            .Replace("{start}", activityStart.ToString("yyyy-MM-dd")).Replace("{end}", activityEnd.ToString("yyyy-MM-dd"));
+        var toCert = template.Kind is RequestKind.Mitigation or RequestKind.Notification;
+        var requester = dir.ActorOf(usToCn
+            ? toCert && Chance(0.5) ? "us.dhs" : Pick(["us.officer", "us.officer2"])
+            : Pick(["cn.officer", "cn.officer2"]));
+        var namesMss = usToCn && !toCert && Chance(0.15);
+        var responder = dir.ActorOf(usToCn
+            ? namesMss ? "cn.mss" : Pick(["cn.officer", "cn.officer2"])
+            : toCert ? "us.dhs" : Pick(["us.officer", "us.officer2"]));
+        var supervisor = dir.ActorOf(responder.AgencyId == dir.Agencies[usToCn ? "MPS" : "FBI"].Id
+            ? usToCn ? "cn.supervisor" : "us.supervisor"
+            : responder.UserName);
+        var priority = random.NextDouble() switch { < 0.12 => Priority.Urgent, < 0.45 => Priority.High, _ => Priority.Routine };
+
+        var submittedAt = submitted.ToDateTimeUtc();
+        var createdAt = submittedAt.AddMinutes(-random.Next(5, 180));
+        var activityEnd = submittedAt.Date.AddDays(-random.Next(1, 10));
+        var activityStart = activityEnd.AddDays(-random.Next(3, 90));
+        var victim = Pick(template.Victims);
+        var narrative = template.Narrative
+            .Replace("{victim}", victim)
+            .Replace("{place}", Pick(usToCn ? DemoCases.ChinesePlaces : DemoCases.UsPlaces))
+            .Replace("{start}", activityStart.ToString("yyyy-MM-dd"))
+            .Replace("{end}", activityEnd.ToString("yyyy-MM-dd"));
 
         var request = new Request
         {
-            Id = Guid.CreateVersion7(submittedAt),
+            Id = Guid.CreateVersion7(createdAt),
             MechanismId = dir.Mechanism.Id,
             FromPartyId = from.Id,
             FromAgencyId = requester.AgencyId,
             ToPartyId = to.Id,
-            ToAgencyId = namedMss ? dir.Agencies["MSS"].Id : null,
+            ToAgencyId = namesMss ? dir.Agencies["MSS"].Id : null,
             Kind = template.Kind,
             Priority = priority,
             Subject = template.Subject,
@@ -75,113 +114,37 @@ public sealed class DemoTraffic(DemoDirectory dir, Random random)
             Sector = template.Sector,
             Victims = victim,
             Tlp = random.NextDouble() switch { < 0.05 => Tlp.Clear, < 0.35 => Tlp.Green, < 0.85 => Tlp.Amber, < 0.95 => Tlp.AmberStrict, _ => Tlp.Red },
-            LegalBasis = "Joint guidelines for requesting assistance under the 2015 US–China agreement",
-            CreatedAt = submittedAt.AddMinutes(-random.Next(5, 240)),
+            LegalBasis = "Guidelines for requesting assistance agreed at the first round of the joint dialogue (December 2015)",
+            CreatedAt = createdAt,
         };
-        request.Indicators.AddRange(Indicators(request.Id, submittedAt));
+        request.Indicators.AddRange(DemoIndicators.For(request.Id, createdAt, usToCn, random));
 
         var rule = RuleFor(priority, to);
-        RequestTimeline.Append(request, RequestEventType.Drafted, requester, request.CreatedAt, null, rule);
-        var direction = $"{from.Code}-{to.Code}";
-        _numbers[direction] = _numbers.GetValueOrDefault(direction) + 1;
-        request.Reference = $"{direction}-2016-{_numbers[direction]:0000}";
+        var drafted = RequestTimeline.Append(request, RequestEventType.Drafted, requester, createdAt, null, rule);
+        drafted.Payload = RequestContent.Payload(request);
+        request.Reference = NextReference($"{from.Code}-{to.Code}");
         RequestTimeline.Append(request, RequestEventType.Submitted, requester, submittedAt, null, rule);
 
-        new Life(this, request, requester, responder, rule, submittedAt >= OpenFrom).Run();
+        var requesterClock = priority == Priority.Urgent ? CalendarClock.Instance : DeadlineClocks.For(ClockKind.Business, from);
+        live(new DemoRequestLife(request, rule, requesterClock, requester, responder, supervisor, template.Answer, random));
         return request;
     }
 
-    private IEnumerable<RequestIndicator> Indicators(Guid requestId, DateTime at)
+    /// References are numbered per direction in submission order, as <see cref="ReferenceNumbers"/> would.
+    private string NextReference(string direction)
     {
-        var count = random.Next(1, 5);
-        for (var i = 0; i < count; i++)
-        {
-            var (type, value, algorithm) = random.Next(4) switch
-            {
-                0 => (IndicatorType.Ipv4, $"{Pick(["192.0.2", "198.51.100", "203.0.113"])}.{random.Next(1, 255)}", (string?)null),
-                1 => (IndicatorType.Domain, $"{Pick(["update", "mail", "cdn", "login", "secure"])}-{random.Next(10, 99)}.{Pick(["example", "example.net", "example.org"])}", null),
-                2 => (IndicatorType.Url, $"http://{Pick(["files", "dl", "portal"])}.example.com/{random.Next(1000, 9999)}.php", null),
-                _ => (IndicatorType.FileHash, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(random.NextInt64()))), "SHA-256"),
-            };
-            yield return new RequestIndicator { Id = Guid.CreateVersion7(at), RequestId = requestId, Type = type, Value = value, HashAlgorithm = algorithm };
-        }
+        _numbers[direction] = _numbers.GetValueOrDefault(direction) + 1;
+        return $"{direction}-{Year}-{_numbers[direction]:0000}";
     }
 
-    private DeadlineRules.Rule RuleFor(Priority priority, Party responder)
+    private DeadlineRules.Rule RuleFor(Priority priority, Party responding)
     {
-        if (_rules.TryGetValue((priority, responder.Id), out var rule)) return rule;
+        if (_rules.TryGetValue((priority, responding.Id), out var rule)) return rule;
         var policy = dir.Mechanism.Policies.Single(p => p.Priority == priority);
-        return _rules[(priority, responder.Id)] = new DeadlineRules.Rule(policy, DeadlineClocks.For(policy.Clock, responder), responder);
+        return _rules[(priority, responding.Id)] = new DeadlineRules.Rule(policy, DeadlineClocks.For(policy.Clock, responding), responding);
     }
 
-    /// One request's life after submission.
-    private sealed class Life(DemoTraffic t, Request request, Identity.Actor requester, Identity.Actor responder, DeadlineRules.Rule rule, bool staysOpen)
-    {
-        private DateTime _now = request.SubmittedAt!.Value;
+    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-        public void Run()
-        {
-            var late = t.Chance(0.15) ? t.Random.Next(3) : -1; // which deadline (ack, first, final) is missed
-            if (staysOpen)
-            {
-                var stage = t.Random.Next(4);
-                if (stage == 0) return;
-                Step(RequestEventType.Acknowledged, responder, DeadlineKind.Acknowledge, late == 0);
-                if (stage == 1) return;
-                Step(RequestEventType.WorkStarted, responder, null, false);
-                if (stage == 3) Step(RequestEventType.ClarificationRequested, responder, null, false, Pick(DemoCases.ClarificationQuestions));
-                return;
-            }
-            if (t.Chance(0.04))
-            {
-                Step(RequestEventType.Declined, responder, DeadlineKind.Acknowledge, false, Pick(DemoCases.DeclineReasons));
-                return;
-            }
-            Step(RequestEventType.Acknowledged, responder, DeadlineKind.Acknowledge, late == 0);
-            if (t.Chance(0.05))
-            {
-                Step(RequestEventType.Declined, responder, DeadlineKind.FinalAnswer, false, Pick(DemoCases.DeclineReasons));
-                return;
-            }
-            Step(RequestEventType.WorkStarted, responder, null, false);
-            if (t.Chance(0.12))
-            {
-                Step(RequestEventType.ClarificationRequested, responder, null, false, Pick(DemoCases.ClarificationQuestions));
-                Wait(TimeSpan.FromHours(t.Random.Next(4, 72)));
-                Step(RequestEventType.ClarificationProvided, requester, null, false, "Details attached: time range 02:10–04:45 UTC; source addresses 198.51.100.0/26.");
-            }
-            var partial = t.Chance(0.6);
-            if (partial)
-                Step(RequestEventType.PartialAnswer, responder, DeadlineKind.FirstAnswer, late == 1,
-                    "Preliminary findings: the servers were leased under false identity documents; records preserved, analysis continuing.");
-            // Without a partial answer the final answer is also the first one, so it races the earlier clock.
-            Step(RequestEventType.FinalAnswer, responder, partial ? DeadlineKind.FinalAnswer : DeadlineKind.FirstAnswer, late is 1 or 2,
-                Pick(["Subscriber records and connection logs provided; the hosting accounts were suspended.",
-                      "Suspects identified and questioned; seized equipment is under examination. Results will be shared through this channel.",
-                      "The domains were suspended and the servers taken offline on our side."]));
-            if (t.Chance(0.85))
-            {
-                Wait(TimeSpan.FromHours(t.Random.Next(2, 120)));
-                Append(RequestEventType.Closed, requester, null);
-            }
-        }
-
-        private string Pick(string[] items) => t.Pick(items);
-
-        private void Wait(TimeSpan span) => _now += span;
-
-        /// Moves time forward to a moment before (or, when late, after) the given deadline, then appends the step.
-        private void Step(RequestEventType type, Identity.Actor actor, DeadlineKind? deadline, bool late, string? message = null)
-        {
-            var due = deadline is { } kind ? request.Deadlines.Single(d => d.Kind == kind).DueAt : null;
-            if (due is { } d && d > _now)
-                _now = late ? d.AddMinutes(t.Random.Next(60, 72 * 60)) : _now + (d - _now) * (0.15 + 0.7 * t.Random.NextDouble());
-            else
-                _now = _now.AddMinutes(t.Random.Next(10, 240));
-            Append(type, actor, message);
-        }
-
-        private void Append(RequestEventType type, Identity.Actor actor, string? message) =>
-            RequestTimeline.Append(request, type, actor, _now, message, rule);
-    }
+    private bool Chance(double p) => random.NextDouble() < p;
 }

@@ -18,7 +18,7 @@ public static class ParleyHost
 
     public static WebApplicationBuilder CreateBuilder(string[] args, StorageOptions? storage = null, string? urls = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
         var limits = builder.Configuration.GetSection(nameof(LimitsOptions)).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
