@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Directory;
 using Parley.Identity;
+using Parley.Quality;
 using Parley.Requests;
 
 namespace Parley.Data;
@@ -22,6 +23,7 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<RequestIndicator> RequestIndicators => Set<RequestIndicator>();
     public DbSet<RequestDeadline> RequestDeadlines => Set<RequestDeadline>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<AnswerRating> AnswerRatings => Set<AnswerRating>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -53,6 +53,7 @@ public sealed record RequestDetail(
     IReadOnlyList<IndicatorDto> Indicators,
     IReadOnlyList<DeadlineDto> Deadlines,
     IReadOnlyList<EventDto> Timeline,
-    IReadOnlyList<RequestAction> AllowedActions);
+    IReadOnlyList<RequestAction> AllowedActions,
+    Quality.RatingDto? Rating = null);
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

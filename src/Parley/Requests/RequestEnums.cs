@@ -34,6 +34,8 @@ public enum RequestEventType
     Declined,
     Withdrawn,
     DraftRevised,
+    Rated,
+    RatingReplied,
 }
 
 public enum Side { Requesting, Responding }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Parley.Identity;
+using Parley.Quality;
 
 namespace Parley.Requests;
 
@@ -17,6 +19,7 @@ public static class RequestsApi
         group.MapGet("/{id}", GetAsync);
         group.MapPut("/{id}", ReviseDraft.HandleAsync);
         group.MapTransitions();
+        group.MapRatings();
         return group;
     }
 
@@ -28,6 +31,8 @@ public static class RequestsApi
         if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
         http.Response.Headers.ETag = RequestETag.Of(request);
         var dir = await s.Directory.GetAsync(s.Db, ct);
-        return TypedResults.Ok(RequestMapping.ToDetail(request, actor, dir, Instant.FromDateTimeUtc(s.Time.GetUtcNow().UtcDateTime)));
+        var rating = await s.Db.AnswerRatings.AsNoTracking().SingleOrDefaultAsync(r => r.RequestId == request.Id, ct);
+        var detail = RequestMapping.ToDetail(request, actor, dir, Instant.FromDateTimeUtc(s.Time.GetUtcNow().UtcDateTime));
+        return TypedResults.Ok(detail with { Rating = rating is null ? null : RatingDto.From(rating) });
     }
 }

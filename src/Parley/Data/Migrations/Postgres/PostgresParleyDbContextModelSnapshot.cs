@@ -378,6 +378,67 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Parley.Quality.AnswerRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Actionability")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AnswerEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Completeness")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RatedByAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Relevance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RepliedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerEventId")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("AnswerRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_AnswerRatings_Scores", "\"Completeness\" BETWEEN 1 AND 5 AND \"Relevance\" BETWEEN 1 AND 5 AND \"Actionability\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Parley.Requests.Request", b =>
                 {
                     b.Property<Guid>("Id")
@@ -680,6 +741,15 @@ namespace Parley.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Parley.Quality.AnswerRating", b =>
+                {
+                    b.HasOne("Parley.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Requests.Request", b =>

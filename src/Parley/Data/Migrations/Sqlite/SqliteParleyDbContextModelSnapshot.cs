@@ -373,6 +373,67 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Parley.Quality.AnswerRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Actionability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnswerEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Completeness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RatedByAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Relevance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepliedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerEventId")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("AnswerRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_AnswerRatings_Scores", "\"Completeness\" BETWEEN 1 AND 5 AND \"Relevance\" BETWEEN 1 AND 5 AND \"Actionability\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Parley.Requests.Request", b =>
                 {
                     b.Property<Guid>("Id")
@@ -675,6 +736,15 @@ namespace Parley.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Parley.Quality.AnswerRating", b =>
+                {
+                    b.HasOne("Parley.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Requests.Request", b =>
