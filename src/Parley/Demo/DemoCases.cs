@@ -133,4 +133,24 @@ public static class DemoCases
         "The provider has confirmed it holds the requested records; they will follow once reviewed.",
         "Part of the listed infrastructure has been identified; the rest is still being traced.",
     ];
+
+    public static readonly string[] GoodRatingComments =
+    [
+        "Complete records; enough to identify the operator.",
+        "Timely and usable; the servers were taken down as asked.",
+        "Useful answer; logs matched our own observations.",
+    ];
+
+    public static readonly string[] PoorRatingComments =
+    [
+        "The answer repeats our own request and adds nothing.",
+        "Records came after the retention period had passed; nothing usable.",
+        "No indication of what was done about the servers.",
+    ];
+
+    public static readonly string[] RatingReplies =
+    [
+        "The provider keeps connection logs for 60 days only; the request reached us after that.",
+        "Action was taken under domestic law; details cannot be shared at this stage.",
+    ];
 }

@@ -1,6 +1,7 @@
 using NodaTime;
 using Parley.Deadlines;
 using Parley.Identity;
+using Parley.Quality;
 using Parley.Requests;
 using static Parley.Requests.RequestEventType;
 
@@ -13,6 +14,9 @@ public sealed class DemoRequestLife(Request request, DeadlineRules.Rule rule, ID
     Actor requester, Actor responder, Actor supervisor, string answer, Random random)
 {
     private Instant _now = Instant.FromDateTimeUtc(request.SubmittedAt!.Value);
+
+    /// The requester's rating of the final answer, when it gave one.
+    public AnswerRating? Rating { get; private set; }
 
     private bool CanClarify => request.Kind != RequestKind.Notification;
 
@@ -38,6 +42,7 @@ public sealed class DemoRequestLife(Request request, DeadlineRules.Rule rule, ID
         if (partial) Respond(PartialAnswer, responder, DeadlineKind.FirstAnswer, late == DeadlineKind.FirstAnswer, Pick(DemoCases.PartialAnswers));
         // Without a partial answer the final answer is also the first one, so it races the earlier deadline.
         Respond(FinalAnswer, responder, partial ? DeadlineKind.FinalAnswer : DeadlineKind.FirstAnswer, late is DeadlineKind.FirstAnswer or DeadlineKind.FinalAnswer, answer);
+        if (Chance(0.8)) Rate(late is not null);
         if (Chance(0.85)) Work(Closed, requester, requesterClock, 60, 30 * 60);
     }
 
@@ -50,6 +55,29 @@ public sealed class DemoRequestLife(Request request, DeadlineRules.Rule rule, ID
         Work(WorkStarted, responder, rule.Clock, 10, 240);
         if (stage == 2 && CanClarify && Chance(0.5)) Respond(PartialAnswer, responder, DeadlineKind.FirstAnswer, false, Pick(DemoCases.PartialAnswers));
         if (stage == 3) Respond(ClarificationRequested, responder, DeadlineKind.FirstAnswer, false, Pick(DemoCases.ClarificationQuestions));
+    }
+
+    /// Mostly good marks; late answers and one in eight others are rated poorly, and a poor rating usually gets a reply.
+    private void Rate(bool late)
+    {
+        var poor = late ? Chance(0.5) : Chance(0.125);
+        int Score() => poor ? random.Next(1, 3) : random.Next(3, 6);
+        var answerEvent = request.Events.Single(e => e.Type == FinalAnswer);
+        Rating = new AnswerRating
+        {
+            Id = Guid.CreateVersion7(_now.ToDateTimeOffset()), RequestId = request.Id, AnswerEventId = answerEvent.Id,
+            Completeness = Score(), Relevance = Score(), Actionability = Score(),
+            Outcome = poor ? RatingOutcome.NothingUsable : request.Kind == RequestKind.Mitigation ? RatingOutcome.MitigationConfirmed : RatingOutcome.InformationProvided,
+            Comment = poor ? Pick(DemoCases.PoorRatingComments) : Pick(DemoCases.GoodRatingComments),
+            RatedByUserId = requester.UserId, RatedByAgencyId = requester.AgencyId,
+        };
+        Work(Rated, requester, requesterClock, 60, 8 * 60, $"{Rating.Score:0.0}/5 · {Rating.Comment}");
+        Rating.RatedAt = _now.ToDateTimeUtc();
+        if (!poor || !Chance(0.7)) return;
+        Work(RatingReplied, supervisor, rule.Clock, 60, 16 * 60, Pick(DemoCases.RatingReplies));
+        Rating.Reply = request.Events.Last().Message;
+        Rating.RepliedByUserId = supervisor.UserId;
+        Rating.RepliedAt = _now.ToDateTimeUtc();
     }
 
     private void AskAndClarify()

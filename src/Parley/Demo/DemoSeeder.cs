@@ -45,6 +45,7 @@ public static class DemoSeeder
             db.Mechanisms.Add(directory.Mechanism);
             db.Users.AddRange(directory.Users.Values);
             db.Requests.AddRange(traffic.Requests);
+            db.AnswerRatings.AddRange(traffic.Ratings);
             // Live submissions of the same year continue these sequences.
             db.ReferenceCounters.AddRange(traffic.LastNumbers.Select(n => new ReferenceCounter
             {

@@ -22,6 +22,7 @@ public sealed class DemoTraffic(DemoDirectory dir, Random random)
     private readonly Dictionary<(Priority, Guid), DeadlineRules.Rule> _rules = new();
 
     public List<Request> Requests { get; } = [];
+    public List<Parley.Quality.AnswerRating> Ratings { get; } = [];
 
     /// Last reference number used per direction ("US-CN") in <see cref="Year"/>.
     public IReadOnlyDictionary<string, int> LastNumbers => _numbers;
@@ -126,7 +127,9 @@ public sealed class DemoTraffic(DemoDirectory dir, Random random)
         RequestTimeline.Append(request, RequestEventType.Submitted, requester, submittedAt, null, rule);
 
         var requesterClock = priority == Priority.Urgent ? CalendarClock.Instance : DeadlineClocks.For(ClockKind.Business, from);
-        live(new DemoRequestLife(request, rule, requesterClock, requester, responder, supervisor, template.Answer, random));
+        var life = new DemoRequestLife(request, rule, requesterClock, requester, responder, supervisor, template.Answer, random);
+        live(life);
+        if (life.Rating is { } rating) Ratings.Add(rating);
         return request;
     }
 

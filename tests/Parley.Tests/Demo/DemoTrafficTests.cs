@@ -92,11 +92,16 @@ public abstract partial class DemoSeederTests
                 var user = users[e.ActorUserId];
                 Assert.Equal(user.AgencyId, e.ActorAgencyId);
                 Assert.True((user.Roles & RequestStateMachine.ActingRoles) != 0, $"{request.Reference}: {user.UserName} may not act");
-                if (e.Type != RequestEventType.Drafted)
+                var actor = new Actor(user.Id, user.UserName, user.AgencyId, user.Agency!.PartyId, user.Roles, null);
+                if (e.Type is RequestEventType.Rated or RequestEventType.RatingReplied)
+                {
+                    Assert.True(replay.Status is RequestStatus.Answered or RequestStatus.Closed, $"{request.Reference}: {e.Type} from {replay.Status}");
+                    Assert.Equal(e.Type == RequestEventType.Rated ? Side.Requesting : Side.Responding, RequestStateMachine.SideOf(replay, actor));
+                }
+                else if (e.Type != RequestEventType.Drafted)
                 {
                     var rule = RequestStateMachine.Rules.Values.Single(r => r.Event == e.Type);
                     Assert.True(rule.From.Contains(replay.Status), $"{request.Reference}: {e.Type} from {replay.Status}");
-                    var actor = new Actor(user.Id, user.UserName, user.AgencyId, user.Agency!.PartyId, user.Roles, null);
                     Assert.Equal(rule.Side, RequestStateMachine.SideOf(replay, actor));
                 }
                 else replay = new Request { Subject = "", Narrative = "", FromAgencyId = e.ActorAgencyId, ToPartyId = request.ToPartyId, ToAgencyId = FirstNamed(request) };
