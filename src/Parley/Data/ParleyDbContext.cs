@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Directory;
+using Parley.Escalation;
 using Parley.Identity;
 using Parley.Quality;
 using Parley.Requests;
@@ -24,6 +25,7 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<RequestDeadline> RequestDeadlines => Set<RequestDeadline>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<AnswerRating> AnswerRatings => Set<AnswerRating>();
+    public DbSet<DeadlineAlert> DeadlineAlerts => Set<DeadlineAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

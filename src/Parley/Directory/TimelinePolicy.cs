@@ -21,4 +21,6 @@ public sealed class TimelinePolicy
     public TimeSpan AcknowledgeWithin { get; set; }
     public TimeSpan FirstAnswerWithin { get; set; }
     public TimeSpan FinalAnswerWithin { get; set; }
+    /// Share of a deadline's allowed time after which it is marked at risk.
+    public double AtRiskShare { get; set; } = 0.75;
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
+using Parley.Escalation;
 using Parley.Identity;
 using Parley.Requests;
 using Scalar.AspNetCore;
@@ -32,6 +33,10 @@ public static class ParleyHost
         builder.Services.AddSingleton<DeadlineRules>();
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();
+        builder.Services.AddScoped<DeadlineWatch>();
+        builder.Services.AddSingleton<DeadlineWatchSignal>();
+        builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
+        builder.Services.AddHostedService<DeadlineWatcher>();
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));

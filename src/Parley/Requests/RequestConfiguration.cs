@@ -59,8 +59,8 @@ public sealed class RequestDeadlineConfiguration : IEntityTypeConfiguration<Requ
     public void Configure(EntityTypeBuilder<RequestDeadline> b)
     {
         b.HasKey(d => new { d.RequestId, d.Kind });
-        // The deadline watcher wakes for the next pending due time.
-        b.HasIndex(d => new { d.State, d.DueAt });
+        // The deadline watcher wakes for the next instant it must look at, without scanning.
+        b.HasIndex(d => d.WatchAt);
     }
 }
 

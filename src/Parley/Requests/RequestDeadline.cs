@@ -17,4 +17,8 @@ public sealed class RequestDeadline
     public DateTime? CompletedAt { get; set; }
     /// Pending, Met, or Missed once completed late; a pending deadline past due reads as missed.
     public DeadlineState State { get; set; }
+    /// When the allowed share of the time is used up (see TimelinePolicy.AtRiskShare); null unless running.
+    public DateTime? AtRiskAt { get; set; }
+    /// When the deadline watcher must next look at this deadline; null when there is nothing left to watch.
+    public DateTime? WatchAt { get; set; }
 }

@@ -15,6 +15,7 @@ public static class RequestDeadlines
             request.NextDueAt = null;
             return;
         }
+        var atRisk = DeadlineCalculator.Compute(Scaled(rule.Policy), rule.Clock, history).ToDictionary(d => d.Kind, d => d.Due);
         foreach (var computed in DeadlineCalculator.Compute(rule.Policy, rule.Clock, history))
         {
             var stored = request.Deadlines.SingleOrDefault(d => d.Kind == computed.Kind);
@@ -27,11 +28,25 @@ public static class RequestDeadlines
             stored.RemainingWhenPaused = computed.RemainingWhenPaused?.ToTimeSpan();
             stored.CompletedAt = computed.CompletedAt?.ToDateTimeUtc();
             stored.State = computed.State;
+            var running = computed.State == DeadlineState.Pending && computed.Due is not null;
+            stored.AtRiskAt = running ? atRisk[computed.Kind]?.ToDateTimeUtc() : null;
+            // The watcher looks again from the at-risk instant; alerts it already recorded for the same
+            // due instant are not repeated (unique per cause).
+            stored.WatchAt = running ? stored.AtRiskAt ?? stored.DueAt : null;
         }
         request.NextDueAt = request.Deadlines
             .Where(d => d.State == DeadlineState.Pending && d.DueAt is not null)
             .Min(d => d.DueAt);
     }
+
+    /// The same policy with every span cut to its at-risk share: its due instants are the at-risk instants.
+    private static Directory.TimelinePolicy Scaled(Directory.TimelinePolicy p) => new()
+    {
+        Priority = p.Priority, Clock = p.Clock, AtRiskShare = p.AtRiskShare,
+        AcknowledgeWithin = p.AcknowledgeWithin * p.AtRiskShare,
+        FirstAnswerWithin = p.FirstAnswerWithin * p.AtRiskShare,
+        FinalAnswerWithin = p.FinalAnswerWithin * p.AtRiskShare,
+    };
 
     public static DeadlineHistory? HistoryOf(IEnumerable<RequestEvent> events)
     {

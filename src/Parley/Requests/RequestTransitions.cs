@@ -94,6 +94,7 @@ public static class RequestTransitions
             return TypedResults.Problem("Another change to the request landed first; read it again and retry.", statusCode: status, title: "Concurrent change");
         }
 
+        s.Watch.Poke();
         http.Response.Headers.ETag = RequestETag.Of(request);
         var snapshot = await s.Directory.GetAsync(s.Db, ct);
         return TypedResults.Ok(RequestMapping.ToDetail(request, actor, snapshot, Instant.FromDateTimeUtc(now)));
@@ -110,8 +111,10 @@ public static class RequestTransitions
     private static string Kebab(RequestStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 }
 
-public sealed class RequestServices(ParleyDbContext db, DirectoryCache directory, DeadlineRules rules, TimeProvider time)
+public sealed class RequestServices(ParleyDbContext db, DirectoryCache directory, DeadlineRules rules, TimeProvider time, Escalation.DeadlineWatchSignal watch)
 {
+    /// Wakes the deadline watcher after a change wrote deadlines to watch.
+    public Escalation.DeadlineWatchSignal Watch { get; } = watch;
     public ParleyDbContext Db { get; } = db;
     public DirectoryCache Directory { get; } = directory;
     public DeadlineRules Rules { get; } = rules;

@@ -252,6 +252,9 @@ namespace Parley.Data.Migrations.Postgres
                     b.Property<TimeSpan>("AcknowledgeWithin")
                         .HasColumnType("interval");
 
+                    b.Property<double>("AtRiskShare")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Clock")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -277,6 +280,43 @@ namespace Parley.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TimelinePolicies");
+                });
+
+            modelBuilder.Entity("Parley.Escalation.DeadlineAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FellAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("RequestId", "Deadline", "Level", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineAlerts");
                 });
 
             modelBuilder.Entity("Parley.Identity.ApiToken", b =>
@@ -561,6 +601,9 @@ namespace Parley.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -575,9 +618,12 @@ namespace Parley.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("WatchAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("RequestId", "Kind");
 
-                    b.HasIndex("State", "DueAt");
+                    b.HasIndex("WatchAt");
 
                     b.ToTable("RequestDeadlines");
                 });
@@ -717,6 +763,15 @@ namespace Parley.Data.Migrations.Postgres
                     b.HasOne("Parley.Directory.Mechanism", null)
                         .WithMany("Policies")
                         .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Escalation.DeadlineAlert", b =>
+                {
+                    b.HasOne("Parley.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

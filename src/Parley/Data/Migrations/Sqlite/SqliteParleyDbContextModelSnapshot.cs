@@ -247,6 +247,9 @@ namespace Parley.Data.Migrations.Sqlite
                     b.Property<TimeSpan>("AcknowledgeWithin")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("AtRiskShare")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Clock")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -272,6 +275,43 @@ namespace Parley.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TimelinePolicies");
+                });
+
+            modelBuilder.Entity("Parley.Escalation.DeadlineAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FellAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("RequestId", "Deadline", "Level", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineAlerts");
                 });
 
             modelBuilder.Entity("Parley.Identity.ApiToken", b =>
@@ -556,6 +596,9 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AtRiskAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -570,9 +613,12 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WatchAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("RequestId", "Kind");
 
-                    b.HasIndex("State", "DueAt");
+                    b.HasIndex("WatchAt");
 
                     b.ToTable("RequestDeadlines");
                 });
@@ -712,6 +758,15 @@ namespace Parley.Data.Migrations.Sqlite
                     b.HasOne("Parley.Directory.Mechanism", null)
                         .WithMany("Policies")
                         .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Escalation.DeadlineAlert", b =>
+                {
+                    b.HasOne("Parley.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
