@@ -1,0 +1,103 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Parley.Stix;
+
+/// <summary>Shared JSON settings and small helpers for reading STIX properties.</summary>
+internal static class StixJson
+{
+    // STIX content is JSON, not HTML: keep non-ASCII text as it was sent instead of \uXXXX escapes.
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static readonly JsonWriterOptions IndentedWriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+    };
+
+    public static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = 128,
+        // Duplicate keys make "the" value of a property ambiguous; refuse them.
+        AllowDuplicateProperties = false,
+    };
+
+    public static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+
+    public static string? GetString(JsonObject obj, string name) =>
+        obj.TryGetPropertyValue(name, out var node) && node is JsonValue value &&
+        value.TryGetValue<string>(out var text) ? text : null;
+
+    public static IReadOnlyList<string> GetStringList(JsonObject obj, string name)
+    {
+        if (!obj.TryGetPropertyValue(name, out var node) || node is not JsonArray array)
+        {
+            return [];
+        }
+
+        var result = new List<string>(array.Count);
+        foreach (var item in array)
+        {
+            if (item is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
+    public static bool IsString(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String;
+
+    public static string ToJsonString(JsonNode node, bool indented)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedWriterOptions : WriterOptions))
+        {
+            node.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, string what)
+    {
+        JsonNode? node;
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+            node = JsonObjectFrom(document.RootElement, what);
+        }
+        catch (JsonException ex)
+        {
+            throw new StixFormatException($"The {what} is not well-formed JSON: {ex.Message}", ex);
+        }
+
+        return (JsonObject)node;
+    }
+
+    public static JsonObject JsonObjectFrom(JsonElement element, string what)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new StixFormatException($"The {what} must be a JSON object, not {Describe(element.ValueKind)}.");
+        }
+
+        return JsonObject.Create(element.Clone(), NodeOptions)!;
+    }
+
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
+}
