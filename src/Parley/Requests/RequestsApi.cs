@@ -18,9 +18,20 @@ public static class RequestsApi
         group.MapPost("/", SubmitRequest.HandleAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPut("/{id}", ReviseDraft.HandleAsync);
+        group.MapGet("/{id}/stix", GetStixAsync);
         group.MapTransitions();
         group.MapRatings();
         return group;
+    }
+
+    /// The request's indicators as a STIX 2.1 bundle, for the two parties' CTI platforms.
+    private static async Task<Results<ContentHttpResult, NotFound>> GetStixAsync(
+        string id, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
+    {
+        var request = await RequestQueries.FindAsync(s.Db, id, ct);
+        if (request is null || !RequestStateMachine.CanSee(request, Actor.From(principal))) return TypedResults.NotFound();
+        var bundle = RequestStix.ToBundle(request, await s.Directory.GetAsync(s.Db, ct));
+        return TypedResults.Content(bundle.ToJson(), RequestStix.MediaType);
     }
 
     private static async Task<Results<Ok<RequestDetail>, NotFound>> GetAsync(
