@@ -34,23 +34,23 @@ public static class ListRequests
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var p = actor.PartyId;
+        var a = actor.AgencyId;
         var q = s.Db.Requests.AsNoTracking().AsQueryable();
-        q = query.Direction switch
+        // An open request is never a draft, so the draft filter (which needs the row) can be left out;
+        // and an agency of the caller's own belongs to the caller's party, so its inbox needs no party filter.
+        var hideDrafts = query.Open != true;
+        var mine = query.Agency == "mine";
+        q = (query.Direction, mine) switch
         {
-            "in" => q.Where(r => r.ToPartyId == p && r.Status != RequestStatus.Draft),
-            "out" => q.Where(r => r.FromPartyId == p),
-            _ => q.Where(r => r.FromPartyId == p || (r.ToPartyId == p && r.Status != RequestStatus.Draft)),
+            ("in", true) => q.Where(r => r.ToAgencyId == a),
+            ("in", false) => q.Where(r => r.ToPartyId == p),
+            ("out", true) => q.Where(r => r.FromAgencyId == a),
+            ("out", false) => q.Where(r => r.FromPartyId == p),
+            (_, true) => q.Where(r => r.FromAgencyId == a || r.ToAgencyId == a),
+            _ => q.Where(r => r.FromPartyId == p || r.ToPartyId == p),
         };
-        if (query.Agency == "mine")
-        {
-            var a = actor.AgencyId;
-            q = query.Direction switch
-            {
-                "in" => q.Where(r => r.ToAgencyId == a),
-                "out" => q.Where(r => r.FromAgencyId == a),
-                _ => q.Where(r => r.FromAgencyId == a || r.ToAgencyId == a),
-            };
-        }
+        if (hideDrafts && query.Direction != "out")
+            q = q.Where(r => r.Status != RequestStatus.Draft || r.FromPartyId == p);
         if (statuses.Count > 0) q = q.Where(r => statuses.Contains(r.Status));
         if (priorities.Count > 0) q = q.Where(r => priorities.Contains(r.Priority));
         if (kinds.Count > 0) q = q.Where(r => kinds.Contains(r.Kind));
@@ -66,17 +66,32 @@ public static class ListRequests
         }
 
         var total = await q.CountAsync(ct);
-        q = query.Sort switch
+        var skip = (page - 1) * pageSize;
+        var items = query.Sort switch
         {
-            "created" => q.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
-            "updated" => q.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
-            _ => q.OrderBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenBy(r => r.Id),
+            "created" => await q.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Skip(skip).Take(pageSize).ToListAsync(ct),
+            "updated" => await q.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).Skip(skip).Take(pageSize).ToListAsync(ct),
+            _ => await ByUrgencyAsync(q, skip, pageSize, ct),
         };
-        var items = await q.Skip((page - 1) * pageSize).Take(pageSize).Include(r => r.Deadlines).AsSplitQuery().ToListAsync(ct);
+        var ids = items.Select(r => r.Id).ToList();
+        var deadlines = (await s.Db.RequestDeadlines.AsNoTracking().Where(d => ids.Contains(d.RequestId)).ToListAsync(ct)).ToLookup(d => d.RequestId);
+        foreach (var item in items) item.Deadlines = deadlines[item.Id].ToList();
         var dir = await s.Directory.GetAsync(s.Db, ct);
         var instant = Instant.FromDateTimeUtc(now);
         return TypedResults.Ok(new PagedList<RequestSummary>(
             items.Select(r => RequestMapping.ToSummary(r, actor, dir, instant)).ToList(), total, page, pageSize));
+    }
+
+    /// Running deadlines first, soonest first, then the rest. Two queries rather than one "nulls last"
+    /// sort, so that each can walk an (agency, open, next due) index in order and stop after a page.
+    private static async Task<List<Request>> ByUrgencyAsync(IQueryable<Request> q, int skip, int take, CancellationToken ct)
+    {
+        var dated = await q.Where(r => r.NextDueAt != null).OrderBy(r => r.NextDueAt).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
+        if (dated.Count == take) return dated;
+        var datedTotal = dated.Count > 0 ? skip + dated.Count : await q.CountAsync(r => r.NextDueAt != null, ct);
+        var undated = await q.Where(r => r.NextDueAt == null).OrderBy(r => r.Id)
+            .Skip(Math.Max(0, skip - datedTotal)).Take(take - dated.Count).ToListAsync(ct);
+        return [.. dated, .. undated];
     }
 
     private static List<T> ParseList<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum

@@ -266,6 +266,27 @@ public abstract class RequestsApiTests(DatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
+    public async Task List_ByUrgency_PagesFromRunningClocksIntoStoppedOnes_AndAgencyInboxesAreSeparate()
+    {
+        var paused = await RequestBodies.SubmitAsync(App, "urgent");
+        var routine = await RequestBodies.SubmitAsync(App, "routine");
+        var high = await RequestBodies.SubmitAsync(App, "high");
+        var toMss = (await (await App.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodies.Valid("urgent", toAgency: "MSS"))).ReadAsync()).Path("summary", "id").GetString()!;
+        foreach (var id in new[] { paused, routine, high })
+            await ActAsync("cn.officer", id, "acknowledge");
+        await ActAsync("cn.officer", paused, "request-clarification", new { message = "Which server?" });
+
+        async Task<List<string>> Page(string user, string query) =>
+            (await (await App.As(user).GetAsync($"/api/v1/requests?{query}")).ReadAsync()).GetProperty("items").EnumerateArray().Select(i => i.Str("id")).ToList();
+
+        // high (first answer Thu 5 March) before routine (Fri 13 March); the paused request has no running clock.
+        Assert.Equal([high, routine], await Page("cn.officer", "direction=in&agency=mine&open=true&pageSize=2&page=1"));
+        Assert.Equal([paused], await Page("cn.officer", "direction=in&agency=mine&open=true&pageSize=2&page=2"));
+        Assert.Equal([toMss], await Page("cn.mss", "direction=in&agency=mine&open=true"));
+        Assert.Equal([toMss, high, routine, paused], await Page("cn.supervisor", "direction=in&open=true"));
+    }
+
+    [Fact]
     public async Task List_BadFilter_Returns400NamingIt()
     {
         var response = await App.As("us.officer").GetAsync("/api/v1/requests?status=lost&pageSize=1000");
