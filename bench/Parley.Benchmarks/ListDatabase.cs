@@ -5,9 +5,10 @@ using Parley.Data;
 
 namespace Parley.Benchmarks;
 
-/// The database of the list benchmark: the bench directory plus N generated requests. SQLite files
-/// are kept in bench/Parley.Benchmarks/.data/ (git-ignored, about 2 GB for a million) and reused while the request count, the
-/// generator and the migrations are the same; PostgreSQL databases are made for the run and dropped.
+/// The database of the list benchmark: the bench directory plus N generated requests. SQLite files are
+/// kept in bench/Parley.Benchmarks/.data/ (git-ignored, about 2 GB for a million) and reused while the
+/// request count, the generator and the migrations are the same; PostgreSQL databases are made for the
+/// run and dropped.
 public static class ListDatabase
 {
     public static async Task<BenchDatabase> CreateAsync(BenchDb db, string? postgresServer, int count, bool regenerate)
