@@ -23,6 +23,7 @@ public sealed class DeadlineWatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan sleep;
+            signal.PassStarting();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -41,16 +42,40 @@ public sealed class DeadlineWatcher(
     }
 }
 
-/// Lets a request transition wake the watcher when it has written a deadline to watch.
+/// Lets a request change wake the watcher, but only when it wrote a watch instant earlier than the
+/// one the watcher already sleeps until; most writes set deadlines hours away and wake nothing.
 public sealed class DeadlineWatchSignal
 {
-    private TaskCompletionSource _poke = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _poke = New();
+    // MaxValue while a pass runs, so that anything written meanwhile wakes the next wait.
+    private DateTime _wakeAt = DateTime.MaxValue;
 
-    public void Poke() => Interlocked.Exchange(ref _poke, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void PassStarting()
+    {
+        lock (_gate)
+        {
+            _poke = New();
+            _wakeAt = DateTime.MaxValue;
+        }
+    }
+
+    public void Poke(DateTime? watchAt)
+    {
+        lock (_gate)
+            if (watchAt < _wakeAt) _poke.TrySetResult();
+    }
 
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
-        var poke = _poke.Task;
+        Task poke;
+        lock (_gate)
+        {
+            _wakeAt = time.GetUtcNow().UtcDateTime + timeout;
+            poke = _poke.Task;
+        }
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var delay = Task.Delay(timeout, time, cts.Token);
         await Task.WhenAny(delay, poke);

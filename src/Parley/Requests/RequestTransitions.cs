@@ -94,7 +94,7 @@ public static class RequestTransitions
             return TypedResults.Problem("Another change to the request landed first; read it again and retry.", statusCode: status, title: "Concurrent change");
         }
 
-        s.Watch.Poke();
+        s.Watch.Poke(request.Deadlines.Min(d => d.WatchAt));
         http.Response.Headers.ETag = RequestETag.Of(request);
         var snapshot = await s.Directory.GetAsync(s.Db, ct);
         return TypedResults.Ok(RequestMapping.ToDetail(request, actor, snapshot, Instant.FromDateTimeUtc(now)));
@@ -113,7 +113,7 @@ public static class RequestTransitions
 
 public sealed class RequestServices(ParleyDbContext db, DirectoryCache directory, DeadlineRules rules, TimeProvider time, Escalation.DeadlineWatchSignal watch)
 {
-    /// Wakes the deadline watcher after a change wrote deadlines to watch.
+    /// Wakes the deadline watcher when a change wrote a deadline it must look at sooner than planned.
     public Escalation.DeadlineWatchSignal Watch { get; } = watch;
     public ParleyDbContext Db { get; } = db;
     public DirectoryCache Directory { get; } = directory;

@@ -36,7 +36,7 @@ public static class SubmitRequest
         s.Db.Requests.Add(request);
         await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        s.Watch.Poke();
+        s.Watch.Poke(request.Deadlines.Min(d => d.WatchAt));
 
         http.Response.Headers.ETag = RequestETag.Of(request);
         return TypedResults.Created($"/api/v1/requests/{request.Id}", RequestMapping.ToDetail(request, actor, dir, Instant.FromDateTimeUtc(now)));
