@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Directory;
 using Parley.Escalation;
+using Parley.Hotline;
+using Parley.Notifications;
 using Parley.Identity;
 using Parley.Quality;
 using Parley.Requests;
@@ -26,6 +28,20 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<AnswerRating> AnswerRatings => Set<AnswerRating>();
     public DbSet<DeadlineAlert> DeadlineAlerts => Set<DeadlineAlert>();
+    public DbSet<EscalationLevel> EscalationLevels => Set<EscalationLevel>();
+    public DbSet<Escalation.Escalation> Escalations => Set<Escalation.Escalation>();
+    public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
+    public DbSet<HotlineSession> HotlineSessions => Set<HotlineSession>();
+    public DbSet<HotlineParticipant> HotlineParticipants => Set<HotlineParticipant>();
+    public DbSet<HotlineNote> HotlineNotes => Set<HotlineNote>();
+    public DbSet<HotlineSessionRequest> HotlineSessionRequests => Set<HotlineSessionRequest>();
+    public DbSet<CommunicationCheck> CommunicationChecks => Set<CommunicationCheck>();
+    public DbSet<CommunicationCheckPing> CommunicationCheckPings => Set<CommunicationCheckPing>();
+    public DbSet<CommunicationCheckSchedule> CommunicationCheckSchedules => Set<CommunicationCheckSchedule>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

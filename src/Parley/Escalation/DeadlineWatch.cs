@@ -7,15 +7,13 @@ namespace Parley.Escalation;
 /// One pass of the deadline watcher: records the at-risk and missed alerts of every deadline whose
 /// watch instant has come, oldest first, and says when to look next. Only deadlines due for a look
 /// are read (index on WatchAt), so an idle pass is one indexed query.
-public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, StorageOptions storage)
+public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, StorageOptions storage) : IWatchPass
 {
     public const int BatchSize = 500;
     /// Any constant will do; it names the lock that lets one watcher work at a time on PostgreSQL.
     private const long PostgresLockKey = 0x5041_524C_4559_0001;
 
-    public sealed record Pass(int Recorded, DateTime? NextWatchAt);
-
-    public async Task<Pass> RunOnceAsync(CancellationToken ct)
+    public async Task<WatchPassResult> RunOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var recorded = 0;
@@ -26,7 +24,7 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
             if (done) break;
         }
         var next = await db.RequestDeadlines.Where(d => d.WatchAt != null).MinAsync(d => d.WatchAt, ct);
-        return new Pass(recorded, next);
+        return new WatchPassResult(recorded, next);
     }
 
     private async Task<(bool Done, int Recorded)> RunBatchAsync(DateTime now, CancellationToken ct)

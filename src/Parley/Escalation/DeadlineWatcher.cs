@@ -11,10 +11,10 @@ public sealed class DeadlineWatcherOptions
     public TimeSpan RetryAfterError { get; set; } = TimeSpan.FromSeconds(5);
 }
 
-/// Wakes for the next deadline instant (or when poked), runs a <see cref="DeadlineWatch"/> pass, sleeps again.
+/// Wakes for the next watch instant of any pass (or when poked), runs every <see cref="IWatchPass"/>, sleeps again.
 /// On start the first pass catches up on everything that fell due while the server was down.
 public sealed class DeadlineWatcher(
-    IServiceScopeFactory scopes, TimeProvider time, DeadlineWatchSignal signal, IOptions<DeadlineWatcherOptions> options, ILogger<DeadlineWatcher> logger)
+    IServiceScopeFactory scopes, WatchPasses passes, TimeProvider time, DeadlineWatchSignal signal, IOptions<DeadlineWatcherOptions> options, ILogger<DeadlineWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,10 +26,18 @@ public sealed class DeadlineWatcher(
             signal.PassStarting();
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var pass = await scope.ServiceProvider.GetRequiredService<DeadlineWatch>().RunOnceAsync(stoppingToken);
-                if (pass.Recorded > 0) logger.LogInformation("Deadline watcher recorded {Count} alerts", pass.Recorded);
-                var untilNext = pass.NextWatchAt is { } next ? next - time.GetUtcNow().UtcDateTime : options.Value.MaxSleep;
+                // Passes run in registration order (deadline alerts before the escalations they start), each in its own scope.
+                var recorded = 0;
+                DateTime? next = null;
+                foreach (var passType in passes.Types)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var pass = await ((IWatchPass)scope.ServiceProvider.GetRequiredService(passType)).RunOnceAsync(stoppingToken);
+                    recorded += pass.Recorded;
+                    if (pass.NextWatchAt is { } at && (next is null || at < next)) next = at;
+                }
+                if (recorded > 0) logger.LogInformation("Watcher recorded {Count} effects", recorded);
+                var untilNext = next is { } n ? n - time.GetUtcNow().UtcDateTime : options.Value.MaxSleep;
                 sleep = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > options.Value.MaxSleep ? options.Value.MaxSleep : untilNext;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -39,6 +47,24 @@ public sealed class DeadlineWatcher(
             }
             await signal.WaitAsync(sleep, time, stoppingToken);
         }
+    }
+}
+
+/// The watch passes in the order they run. Register each with <see cref="WatchPassRegistration.AddWatchPass{T}"/>.
+public sealed class WatchPasses
+{
+    public List<Type> Types { get; } = [];
+}
+
+public static class WatchPassRegistration
+{
+    public static IServiceCollection AddWatchPass<T>(this IServiceCollection services) where T : class, IWatchPass
+    {
+        services.AddScoped<T>();
+        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(WatchPasses))?.ImplementationInstance as WatchPasses;
+        if (existing is null) services.AddSingleton(existing = new WatchPasses());
+        existing.Types.Add(typeof(T));
+        return services;
     }
 }
 

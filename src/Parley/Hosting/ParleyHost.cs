@@ -33,7 +33,7 @@ public static class ParleyHost
         builder.Services.AddSingleton<DeadlineRules>();
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();
-        builder.Services.AddScoped<DeadlineWatch>();
+        builder.Services.AddWatchPass<DeadlineWatch>();
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();

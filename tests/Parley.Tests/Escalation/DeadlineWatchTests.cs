@@ -18,7 +18,7 @@ public abstract class DeadlineWatchTests(DatabaseKind kind) : AppTest(kind)
     protected override void Configure(WebApplicationBuilder builder) =>
         builder.Services.Configure<DeadlineWatcherOptions>(o => o.Enabled = false);
 
-    private async Task<DeadlineWatch.Pass> RunOnceAsync(IServiceProvider? services = null)
+    private async Task<WatchPassResult> RunOnceAsync(IServiceProvider? services = null)
     {
         await using var scope = (services ?? App.Services).CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DeadlineWatch>().RunOnceAsync(default);
