@@ -1,5 +1,6 @@
 using Parley.Data;
 using Parley.Directory;
+using Parley.Escalation;
 using Parley.Identity;
 
 namespace Parley.Tests.Infrastructure;
@@ -17,6 +18,19 @@ public sealed class TestDirectory
     public Dictionary<string, string> Tokens { get; } = new();
     public Dictionary<string, Guid> Users { get; } = new();
     public Dictionary<string, Guid> Agencies { get; } = new();
+    /// Points of contact by name ("FBI desk", "FBI duty", "DHS desk", "MPS desk", "MPS duty", "MSS desk", "NCA desk").
+    public Dictionary<string, Guid> Contacts { get; } = new();
+
+    /// The US-CN escalation ladder: level, name, who is told, time to acknowledge.
+    public static readonly (int Level, string Name, Roles Notify, TimeSpan AcknowledgeWithin)[] Ladder =
+    [
+        (1, "Desk", Roles.Officer, TimeSpan.FromHours(2)),
+        (2, "Agency supervisor", Roles.Supervisor, TimeSpan.FromHours(4)),
+        (3, "Hotline co-chairs", Roles.HotlineOfficer, TimeSpan.FromHours(8)),
+    ];
+
+    /// Every user's e-mail address is "{user name}@{party code, lower case}.test", e.g. us.officer@us.test.
+    public static string EmailOf(string userName) => $"{userName}@{userName[..2]}.test";
     public Mechanism Mechanism { get; private set; } = null!;
 
     public static async Task<TestDirectory> SeedAsync(IServiceProvider services, DateTime now)
@@ -36,6 +50,17 @@ public sealed class TestDirectory
             .Select(x => new Agency { Id = Guid.NewGuid(), PartyId = x.Item1.Id, Code = x.Item2, Name = x.Item2 }).ToList();
         db.Agencies.AddRange(agencies);
         foreach (var a in agencies) result.Agencies[a.Code] = a.Id;
+        foreach (var (agency, name) in new[] { ("FBI", "desk"), ("FBI", "duty"), ("DHS", "desk"), ("MPS", "desk"), ("MPS", "duty"), ("MSS", "desk"), ("NCA", "desk") })
+        {
+            var contact = new PointOfContact
+            {
+                Id = Guid.NewGuid(), AgencyId = result.Agencies[agency], Name = $"{agency} {name}",
+                Email = $"{agency.ToLowerInvariant()}.{name}@contacts.test", Phone = "+1 202 555 0100",
+                Availability = name == "duty" ? ContactAvailability.AlwaysOn : ContactAvailability.OfficeHours,
+            };
+            db.PointsOfContact.Add(contact);
+            result.Contacts[contact.Name] = contact.Id;
+        }
 
         var mechanism = new Mechanism { Id = Guid.NewGuid(), Code = "US-CN", Name = "US–China High-Level Joint Dialogue", AgreementDate = new DateOnly(2015, 9, 25) };
         mechanism.Parties.Add(new MechanismParty { MechanismId = mechanism.Id, PartyId = us.Id });
@@ -44,6 +69,8 @@ public sealed class TestDirectory
         mechanism.Policies.Add(Policy(mechanism, Priority.High, ClockKind.Business, HighAck, HighFirst, HighFinal));
         mechanism.Policies.Add(Policy(mechanism, Priority.Routine, ClockKind.Business, RoutineAck, RoutineFirst, RoutineFinal));
         db.Mechanisms.Add(mechanism);
+        foreach (var (level, name, notify, within) in Ladder)
+            db.EscalationLevels.Add(new EscalationLevel { Id = Guid.NewGuid(), MechanismId = mechanism.Id, Level = level, Name = name, Notify = notify, AcknowledgeWithin = within });
         result.Mechanism = mechanism;
 
         var users = new (string Name, string Agency, Roles Roles)[]
@@ -57,7 +84,7 @@ public sealed class TestDirectory
         };
         foreach (var (name, agency, roles) in users)
         {
-            var user = new User { Id = Guid.NewGuid(), UserName = name, DisplayName = name, AgencyId = result.Agencies[agency], Roles = roles, CreatedAt = now };
+            var user = new User { Id = Guid.NewGuid(), UserName = name, DisplayName = name, Email = EmailOf(name), AgencyId = result.Agencies[agency], Roles = roles, CreatedAt = now };
             user.PasswordHash = PasswordHash.Value;
             db.Users.Add(user);
             db.ApiTokens.Add(ApiTokens.Create(user, "tests", now, TimeSpan.FromDays(3650), out var token));
