@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -61,6 +61,8 @@ public sealed class BenchArgs
           list --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--iterations 200] [--regenerate]
               the 50 most urgent open incoming requests of one agency among N requests, over HTTP and via EF,
               with the SQL query plans
+          watcher --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--probes 20] [--idle 90]
+              the deadline watcher in the real server with N open requests: due instant → alert visible, idle CPU, query plans
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

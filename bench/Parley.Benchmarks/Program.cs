@@ -36,6 +36,9 @@ try
         case "list":
             await ListBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 1_000_000), options.Int("iterations", 200), options.Flag("regenerate"));
             return 0;
+        case "watcher":
+            await WatcherBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 1_000_000), options.Int("probes", 20), TimeSpan.FromSeconds(options.Int("idle", 90)));
+            return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);
         default:

@@ -11,7 +11,9 @@ public sealed record GeneratedRequest(Request Row, IReadOnlyList<RequestDeadline
 /// each with its three deadlines (at-risk and watch instants as the deadline watcher leaves them) and the
 /// earliest pending one in NextDueAt. Closed requests carry no deadline rows, and no request has
 /// events, indicators or alerts: the list query never reads them.
-public sealed class RequestGenerator(BenchDirectory directory, int count, DateTime now)
+/// With <c>openBacklog</c> set, every request is instead open and was submitted within that span before
+/// now (the watcher benchmark's shape: a large live backlog whose watch instants all lie ahead).
+public sealed class RequestGenerator(BenchDirectory directory, int count, DateTime now, TimeSpan? openBacklog = null)
 {
     /// Bump when the generated data changes, so that a cached database is not reused.
     public const int Version = 3;
@@ -45,7 +47,9 @@ public sealed class RequestGenerator(BenchDirectory directory, int count, DateTi
         for (var i = 0; i < count; i++)
         {
             // Traffic grows over the years: the density of creation times rises linearly.
-            var created = Start.AddSeconds(span * Math.Sqrt((i + _random.NextDouble()) / count));
+            var created = openBacklog is { } window
+                ? now - window * (1 - (i + _random.NextDouble()) / count)
+                : Start.AddSeconds(span * Math.Sqrt((i + _random.NextDouble()) / count));
             yield return Next(created);
         }
     }
@@ -57,13 +61,14 @@ public sealed class RequestGenerator(BenchDirectory directory, int count, DateTi
         var (fromParty, toParty) = outbound ? (directory.UsPartyId, directory.CnPartyId) : (directory.CnPartyId, directory.UsPartyId);
         var priority = Pick([0.1, 0.3, 0.6]) switch { 0 => Priority.Urgent, 1 => Priority.High, _ => Priority.Routine };
         var age = now - created;
-        var openChance = age.TotalDays < 30 ? 0.6 : age.TotalDays < 120 ? 0.08 : 0.001;
+        var openChance = openBacklog is not null ? 1 : age.TotalDays < 30 ? 0.6 : age.TotalDays < 120 ? 0.08 : 0.001;
         var status = _random.NextDouble() < openChance
             ? Pick([0.25, 0.2, 0.45, 0.1]) switch { 0 => RequestStatus.Submitted, 1 => RequestStatus.Acknowledged, 2 => RequestStatus.InProgress, _ => RequestStatus.AwaitingClarification }
             : Pick([0.8, 0.08, 0.05, 0.05, 0.02]) switch { 0 => RequestStatus.Closed, 1 => RequestStatus.Answered, 2 => RequestStatus.Declined, 3 => RequestStatus.Withdrawn, _ => RequestStatus.Draft };
 
-        var submitted = status == RequestStatus.Draft ? (DateTime?)null : created.AddMinutes(_random.Next(5, 600));
-        var acknowledged = status is RequestStatus.Draft or RequestStatus.Submitted or RequestStatus.Withdrawn ? (DateTime?)null : submitted!.Value.AddHours(_random.Next(1, 30));
+        var submitted = status == RequestStatus.Draft ? (DateTime?)null : openBacklog is null ? created.AddMinutes(_random.Next(5, 600)) : created;
+        var acknowledged = status is RequestStatus.Draft or RequestStatus.Submitted or RequestStatus.Withdrawn ? (DateTime?)null
+            : openBacklog is null ? submitted!.Value.AddHours(_random.Next(1, 30)) : Min(now, submitted!.Value.AddMinutes(_random.Next(1, 60)));
         var named = acknowledged is not null || (status == RequestStatus.Submitted && _random.NextDouble() < 0.3);
         var direction = $"{(outbound ? "US" : "CN")}-{(outbound ? "CN" : "US")}";
         var fragment = _random.Next(Fragments.Length);
