@@ -7,6 +7,7 @@ using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
 using Parley.Requests;
+using Parley.Web;
 using Scalar.AspNetCore;
 
 namespace Parley.Hosting;
@@ -46,6 +47,7 @@ public static class ParleyHost
         builder.Services.AddOpenApi();
 
         AddAuthentication(builder);
+        builder.AddParleyWeb();
         return builder;
     }
 
@@ -61,8 +63,14 @@ public static class ParleyHost
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
-                // An API caller wants a status code, not a redirect to a sign-in page.
-                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
+                // An API caller wants a status code, not a redirect to a sign-in page; a browser wants the page.
+                o.LoginPath = WebSetup.SignInPath;
+                o.Events.OnRedirectToLogin = ctx =>
+                {
+                    if (WebSetup.WantsStatusCode(ctx.Request)) ctx.Response.StatusCode = 401;
+                    else ctx.Response.Redirect(ctx.RedirectUri);
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -78,6 +86,7 @@ public static class ParleyHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>(app.Services.GetRequiredService<LimitsOptions>().MaxBodyBytes);
+        app.UseParleyWebHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -88,6 +97,7 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapParleyWeb();
         return app;
     }
 }

@@ -19,7 +19,7 @@ public static class RatingApi
         requests.MapPost("/{id}/rating/reply", ReplyAsync);
     }
 
-    private static async Task<Results<Created<RatingDto>, NotFound, ValidationProblem, ProblemHttpResult>> RateAsync(
+    internal static async Task<Results<Created<RatingDto>, NotFound, ValidationProblem, ProblemHttpResult>> RateAsync(
         string id, RatingInput body, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var actor = Actor.From(principal);
@@ -53,7 +53,7 @@ public static class RatingApi
         return TypedResults.Created($"/api/v1/requests/{request.Id}", RatingDto.From(rating));
     }
 
-    private static async Task<Results<Ok<RatingDto>, NotFound, ValidationProblem, ProblemHttpResult>> ReplyAsync(
+    internal static async Task<Results<Ok<RatingDto>, NotFound, ValidationProblem, ProblemHttpResult>> ReplyAsync(
         string id, ReplyInput body, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var actor = Actor.From(principal);

@@ -18,7 +18,9 @@ public sealed record DeadlineDto(
     long? SecondsLeft,
     DateTime? CompletedAt,
     ZonedTime? DueForViewer,
-    ZonedTime? DueForCounterpart);
+    ZonedTime? DueForCounterpart,
+    /// Pending and past its at-risk instant (the policy's share of the allowed time used).
+    bool AtRisk = false);
 
 public sealed record EventDto(Guid Id, int Sequence, RequestEventType Type, DateTime OccurredAt, Guid ActorUserId, string ActorAgency, string? Message);
 

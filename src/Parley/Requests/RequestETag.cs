@@ -4,7 +4,9 @@ namespace Parley.Requests;
 
 public static class RequestETag
 {
-    public static string Of(Request request) => $"\"{request.Version}\"";
+    public static string Of(Request request) => Format(request.Version);
+
+    public static string Format(int version) => $"\"{version}\"";
 
     /// True when there is no If-Match header, or one of its tags is the request's current one (or *).
     public static bool Matches(StringValues ifMatch, Request request)

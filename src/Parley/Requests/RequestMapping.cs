@@ -43,7 +43,8 @@ public static class RequestMapping
             d.Kind, DeadlineCalculator.EffectiveState(d.State, due, now), d.DueAt,
             d.State == DeadlineState.Pending && d.DueAt is null, secondsLeft, d.CompletedAt,
             ZonedTime.In(viewer.TimeZone ?? viewerParty.TimeZone, d.DueAt),
-            ZonedTime.In(counterpart.TimeZone, d.DueAt));
+            ZonedTime.In(counterpart.TimeZone, d.DueAt),
+            d.State == DeadlineState.Pending && d.AtRiskAt is { } atRisk && Instant.FromDateTimeUtc(DateTime.SpecifyKind(atRisk, DateTimeKind.Utc)) <= now);
     }
 
     private static PartyRef Party(Party p) => new(p.Code, p.Name, p.TimeZone);

@@ -34,7 +34,7 @@ public static class RequestsApi
         return TypedResults.Content(bundle.ToJson(), RequestStix.MediaType);
     }
 
-    private static async Task<Results<Ok<RequestDetail>, NotFound>> GetAsync(
+    internal static async Task<Results<Ok<RequestDetail>, NotFound>> GetAsync(
         string id, ClaimsPrincipal principal, RequestServices s, HttpContext http, CancellationToken ct)
     {
         var actor = Actor.From(principal);
