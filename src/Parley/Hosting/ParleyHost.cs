@@ -20,7 +20,13 @@ public static class ParleyHost
 
     public static WebApplicationBuilder CreateBuilder(string[] args, StorageOptions? storage = null, string? urls = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Pages are found in this assembly, also when a test or benchmark process hosts the app.
+            ApplicationName = typeof(ParleyHost).Assembly.GetName().Name,
+        });
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
         var limits = builder.Configuration.GetSection(nameof(LimitsOptions)).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
