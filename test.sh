@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Parley:
-#   1. installs what the tests need if it is missing (Debian's postgresql and chromium, via apt-get),
+#   1. installs what the tests need if it is missing (Debian's postgresql, chromium and fonts-noto-cjk, via apt-get),
 #   2. starts a throw-away PostgreSQL cluster (scripts/throwaway-postgres.sh) and exports
 #      PARLEY_TEST_POSTGRES=Host=127.0.0.1;Port=…;Username=parley;Password=parley;Database=parley_test,
 #   3. builds Parley.slnx once and runs every test project tests/*/*.csproj with a TRX logger,
@@ -48,6 +48,8 @@ have() { local path; path=$(command -v "$1" 2>/dev/null) && [ -x "$path" ]; }
 missing=()
 { pg_bin_dir >/dev/null && pg_psql >/dev/null; } || missing+=(postgresql)
 have chromium || missing+=(chromium)
+# Chinese glyphs, so that the browser tests' screenshots of the zh-Hans pages are readable.
+{ have fc-list && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || missing+=(fonts-noto-cjk)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
   apt_install "${missing[@]}" || abort "could not install ${missing[*]}"

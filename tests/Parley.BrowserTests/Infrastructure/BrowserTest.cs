@@ -8,6 +8,7 @@ public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, 
 {
     private readonly List<IBrowserContext> _contexts = [];
     protected WebServer Server { get; private set; } = null!;
+    protected IBrowser Browser => chromium.Browser;
 
     public async Task InitializeAsync() => Server = await WebServer.StartAsync();
 
