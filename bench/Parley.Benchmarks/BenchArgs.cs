@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -63,6 +63,8 @@ public sealed class BenchArgs
               with the SQL query plans
           watcher --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--probes 20] [--idle 90]
               the deadline watcher in the real server with N open requests: due instant → alert visible, idle CPU, query plans
+          pages --db sqlite|postgres [--pg "Host=…"] [--incoming 10000] [--events 500] [--iterations 200]
+              server time of the inbox page (N open incoming requests) and of a request workspace with 500 events
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

@@ -31,6 +31,9 @@ public sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         b.HasIndex(r => new { r.ToPartyId, r.IsOpen, r.NextDueAt });
         b.HasIndex(r => new { r.FromAgencyId, r.IsOpen, r.NextDueAt });
         b.HasIndex(r => new { r.FromPartyId, r.IsOpen, r.NextDueAt });
+        // The inbox's "needs your action" counts, answered from the index alone.
+        b.HasIndex(r => new { r.ToPartyId, r.Status, r.ToAgencyId });
+        b.HasIndex(r => new { r.FromAgencyId, r.Status });
     }
 }
 

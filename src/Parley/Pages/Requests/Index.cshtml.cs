@@ -37,14 +37,16 @@ public sealed class IndexModel(RequestServices s) : PageModel
         return Page();
     }
 
-    /// Incoming requests to acknowledge or answer, and outgoing ones to clarify, close or rate.
-    private Task<int> CountNeedingActionAsync(Actor actor, CancellationToken ct)
+    /// Incoming requests to acknowledge or answer, and outgoing ones to clarify, close or rate; two counts
+    /// so that each is answered from its own index.
+    private async Task<int> CountNeedingActionAsync(Actor actor, CancellationToken ct)
     {
-        if ((actor.Roles & RequestStateMachine.ActingRoles) == 0) return Task.FromResult(0);
+        if ((actor.Roles & RequestStateMachine.ActingRoles) == 0) return 0;
         var (p, a) = (actor.PartyId, actor.AgencyId);
-        return s.Db.Requests.CountAsync(r =>
-            (r.ToPartyId == p && (r.ToAgencyId == null || r.ToAgencyId == a)
-             && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Acknowledged || r.Status == RequestStatus.InProgress))
-            || (r.FromAgencyId == a && (r.Status == RequestStatus.AwaitingClarification || r.Status == RequestStatus.Answered)), ct);
+        RequestStatus[] toAnswer = [RequestStatus.Submitted, RequestStatus.Acknowledged, RequestStatus.InProgress];
+        RequestStatus[] toFollowUp = [RequestStatus.AwaitingClarification, RequestStatus.Answered];
+        var incoming = await s.Db.Requests.CountAsync(r => r.ToPartyId == p && toAnswer.Contains(r.Status) && (r.ToAgencyId == null || r.ToAgencyId == a), ct);
+        var outgoing = await s.Db.Requests.CountAsync(r => r.FromAgencyId == a && toFollowUp.Contains(r.Status), ct);
+        return incoming + outgoing;
     }
 }

@@ -1138,6 +1138,8 @@ namespace Parley.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("FromAgencyId", "Status");
+
                     b.HasIndex("FromAgencyId", "IsOpen", "NextDueAt");
 
                     b.HasIndex("FromPartyId", "IsOpen", "NextDueAt");
@@ -1145,6 +1147,8 @@ namespace Parley.Data.Migrations.Postgres
                     b.HasIndex("ToAgencyId", "IsOpen", "NextDueAt");
 
                     b.HasIndex("ToPartyId", "IsOpen", "NextDueAt");
+
+                    b.HasIndex("ToPartyId", "Status", "ToAgencyId");
 
                     b.ToTable("Requests");
                 });

@@ -1133,6 +1133,8 @@ namespace Parley.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("FromAgencyId", "Status");
+
                     b.HasIndex("FromAgencyId", "IsOpen", "NextDueAt");
 
                     b.HasIndex("FromPartyId", "IsOpen", "NextDueAt");
@@ -1140,6 +1142,8 @@ namespace Parley.Data.Migrations.Sqlite
                     b.HasIndex("ToAgencyId", "IsOpen", "NextDueAt");
 
                     b.HasIndex("ToPartyId", "IsOpen", "NextDueAt");
+
+                    b.HasIndex("ToPartyId", "Status", "ToAgencyId");
 
                     b.ToTable("Requests");
                 });
