@@ -34,6 +34,7 @@ public static class ParleyHost
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();
         builder.Services.AddWatchPass<DeadlineWatch>();
+        builder.Services.AddWatchPass<EscalationWatch>();
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
@@ -88,6 +89,8 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapEscalations();
+        app.MapEscalationLadder();
         return app;
     }
 }
