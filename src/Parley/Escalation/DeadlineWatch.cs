@@ -97,8 +97,7 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
             await NotifyAsync(request, alert, now, ct);
             if (alert.Level != AlertLevel.Missed || !ladders.TryGetValue(request.MechanismId, out var ladder) || !open.Add(request.Id)) continue;
 
-            var reason = $"The {Describe(alert.Deadline)} deadline of {alert.DueAt:u} was missed.";
-            var escalation = Escalation.Raise(request, ladder[0], EscalationCause.MissedDeadline, reason, Side.Requesting, null, request.FromAgencyId, alert.FellAt, alert);
+            var escalation = Escalation.Raise(request, ladder[0], EscalationCause.MissedDeadline, MissedReason(alert.Deadline, alert.DueAt), Side.Requesting, null, request.FromAgencyId, alert.FellAt, alert);
             db.Escalations.Add(escalation);
             await EscalationEffects.RecordAsync(db, request, escalation, escalation.Steps[0], ladder, Actor.System, now, ct);
         }
@@ -116,6 +115,8 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
         await NotificationOutbox.EnqueueAsync(db, new NotificationEvent(type, key, $"[{reference}] {Describe(alert.Deadline)} deadline {what}", text,
             agencies, Roles.Officer | Roles.Supervisor, data), now, ct);
     }
+
+    public static string MissedReason(DeadlineKind kind, DateTime due) => $"The {Describe(kind)} deadline of {due:u} was missed.";
 
     private static string Describe(DeadlineKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 }

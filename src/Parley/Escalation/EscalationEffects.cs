@@ -13,23 +13,7 @@ public static class EscalationEffects
     public static async Task RecordAsync(ParleyDbContext db, Request request, Escalation escalation, EscalationStep step,
         IReadOnlyList<EscalationLevel> ladder, Actor actor, DateTime now, CancellationToken ct)
     {
-        var rung = $"level {step.Level} · {EscalationLadder.NameOf(ladder, step.Level)}";
-        var at = EscalationLadder.At(ladder, step.Level);
-        var (type, eventType, key, roles, message) = step.Kind switch
-        {
-            EscalationStepKind.Raised => (RequestEventType.EscalationRaised, "escalation.raised", $"level:{step.Level}", at?.Notify ?? Roles.None,
-                $"Escalated to {rung}: {escalation.Reason}"),
-            EscalationStepKind.Climbed => (RequestEventType.EscalationClimbed, "escalation.climbed", $"level:{step.Level}", at?.Notify ?? Roles.None,
-                $"Not acknowledged in time; climbed to {rung}."),
-            EscalationStepKind.Exhausted => (RequestEventType.EscalationExhausted, "escalation.exhausted", "exhausted", at?.Notify ?? Roles.None,
-                $"Not acknowledged at the top of the ladder ({rung}); it stays open there."),
-            EscalationStepKind.Acknowledged => (RequestEventType.EscalationAcknowledged, "escalation.acknowledged", "acknowledged",
-                EscalationLadder.NotifiedUpTo(ladder, step.Level), Join($"Escalation acknowledged at {rung}", step.Note)),
-            _ => (RequestEventType.EscalationResolved, "escalation.resolved", "resolved",
-                EscalationLadder.NotifiedUpTo(ladder, step.Level), Join("Escalation resolved", step.Note)),
-        };
-        RequestTimeline.Append(request, type, actor, step.At, Truncate(message));
-
+        var (eventType, key, roles, message) = AppendToTimeline(request, escalation, step, ladder, actor);
         var reference = request.Reference ?? request.Id.ToString();
         var subject = $"[{reference}] {message.Split(':')[0].TrimEnd('.')}";
         var text = $"{message}\n\nRequest {reference}: {request.Subject}\nEscalation {escalation.Id}, raised {escalation.RaisedAt:u}"
@@ -41,6 +25,29 @@ public static class EscalationEffects
             step = step.Kind.ToString().ToLowerInvariant(), at = step.At, reason = escalation.Reason,
         };
         await NotifyBothSidesAsync(db, request, new NotificationEvent(eventType, $"escalation:{escalation.Id}:{key}", Truncate(subject, 500), text, [], roles, data), now, ct);
+    }
+
+    /// Puts the step on the request's timeline, at the step's own instant; returns what notifications need.
+    public static (string EventType, string Key, Roles Roles, string Message) AppendToTimeline(
+        Request request, Escalation escalation, EscalationStep step, IReadOnlyList<EscalationLevel> ladder, Actor actor)
+    {
+        var rung = $"level {step.Level} · {EscalationLadder.NameOf(ladder, step.Level)}";
+        var at = EscalationLadder.At(ladder, step.Level)?.Notify ?? Roles.None;
+        var (type, eventType, key, roles, message) = step.Kind switch
+        {
+            EscalationStepKind.Raised => (RequestEventType.EscalationRaised, "escalation.raised", $"level:{step.Level}", at,
+                $"Escalated to {rung}: {escalation.Reason}"),
+            EscalationStepKind.Climbed => (RequestEventType.EscalationClimbed, "escalation.climbed", $"level:{step.Level}", at,
+                $"Not acknowledged in time; climbed to {rung}."),
+            EscalationStepKind.Exhausted => (RequestEventType.EscalationExhausted, "escalation.exhausted", "exhausted", at,
+                $"Not acknowledged at the top of the ladder ({rung}); it stays open there."),
+            EscalationStepKind.Acknowledged => (RequestEventType.EscalationAcknowledged, "escalation.acknowledged", "acknowledged",
+                EscalationLadder.NotifiedUpTo(ladder, step.Level), Join($"Escalation acknowledged at {rung}", step.Note)),
+            _ => (RequestEventType.EscalationResolved, "escalation.resolved", "resolved",
+                EscalationLadder.NotifiedUpTo(ladder, step.Level), Join("Escalation resolved", step.Note)),
+        };
+        RequestTimeline.Append(request, type, actor, step.At, Truncate(message));
+        return (eventType, key, roles, message);
     }
 
     /// Officers and supervisors are told through the request's own agencies (every agency of the
