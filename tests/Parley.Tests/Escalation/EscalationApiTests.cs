@@ -41,6 +41,7 @@ public abstract class EscalationApiTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(HttpStatusCode.Conflict, again);
         Assert.Equal(first, conflict.Str("openEscalationId"));
 
+        App.Time.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.officer2").PostJsonAsync($"/api/v1/escalations/{first}/acknowledge", null)).StatusCode);
         var ack = await App.As("cn.officer").PostJsonAsync($"/api/v1/escalations/{first}/acknowledge", new { note = "We will send the right week." });
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
@@ -49,6 +50,7 @@ public abstract class EscalationApiTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         Assert.Equal("resolved", (await resolved.ReadAsync()).Str("status"));
 
+        App.Time.Advance(TimeSpan.FromHours(1));
         // Now the responding side escalates (a hotline officer may too); the requesting side acknowledges.
         var (byCn, fromCn) = await RaiseAsync("cn.officer", id, new { reason = "Clarification promised, never sent." });
         Assert.Equal(HttpStatusCode.Created, byCn);
@@ -82,7 +84,10 @@ public abstract class EscalationApiTests(DatabaseKind kind) : AppTest(kind)
             Assert.Equal(WithoutTraceId(await absent.Content.ReadAsStringAsync()), WithoutTraceId(await hidden.Content.ReadAsStringAsync()));
         }
 
-        var escalation = (await RaiseAsync("us.officer", id, new { reason = Unusable })).Body.Str("id");
+        // A hotline officer of either party may escalate, whatever agency the request is with.
+        var (byHotline, raised) = await RaiseAsync("us.hotline", id, new { reason = Unusable });
+        Assert.Equal(HttpStatusCode.Created, byHotline);
+        var escalation = raised.Str("id");
         foreach (var route in new[] { "", "/acknowledge", "/resolve" })
         {
             var hidden = route == "" ? await App.As("gb.officer").GetAsync($"/api/v1/escalations/{escalation}")
