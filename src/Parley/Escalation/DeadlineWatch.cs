@@ -36,8 +36,7 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
         // SQLite: BEGIN IMMEDIATE serialises writers. PostgreSQL: a transaction-scoped advisory lock does,
         // so two server processes never record the same alert (the unique index is the last guard).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (storage.Provider == StorageProvider.Postgres)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        if (storage.Provider == StorageProvider.Postgres) await LockAsync(db, PostgresLockKey, ct);
 
         var batch = await db.RequestDeadlines.Where(d => d.WatchAt <= now)
             .OrderBy(d => d.WatchAt).ThenBy(d => d.RequestId).ThenBy(d => d.Kind)
@@ -115,6 +114,24 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
         await NotificationOutbox.EnqueueAsync(db, new NotificationEvent(type, key, $"[{reference}] {Describe(alert.Deadline)} deadline {what}", text,
             agencies, Roles.Officer | Roles.Supervisor, data), now, ct);
     }
+
+    /// Waits for the other process's batch to commit; a batch that queues notifications can outlast the
+    /// default command timeout, and waiting is the point of the lock.
+    public static async Task LockAsync(ParleyDbContext db, long key, CancellationToken ct)
+    {
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(LockWait);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
 
     public static string MissedReason(DeadlineKind kind, DateTime due) => $"The {Describe(kind)} deadline of {due:u} was missed.";
 

@@ -32,8 +32,7 @@ public sealed class EscalationWatch(ParleyDbContext db, TimeProvider time, Stora
     private async Task<(bool Done, int Recorded)> RunBatchAsync(DateTime now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (storage.Provider == StorageProvider.Postgres)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        if (storage.Provider == StorageProvider.Postgres) await DeadlineWatch.LockAsync(db, PostgresLockKey, ct);
 
         var batch = await db.Escalations.Where(e => e.WatchAt <= now)
             .OrderBy(e => e.WatchAt).ThenBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
