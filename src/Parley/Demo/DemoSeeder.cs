@@ -44,6 +44,7 @@ public static class DemoSeeder
             db.Parties.AddRange(directory.Us, directory.Cn);
             db.Mechanisms.Add(directory.Mechanism);
             db.Users.AddRange(directory.Users.Values);
+            DemoEscalations.AddTo(db, directory, traffic, now);
             db.Requests.AddRange(traffic.Requests);
             db.AnswerRatings.AddRange(traffic.Ratings);
             // Live submissions of the same year continue these sequences.

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Identity;
+using Parley.Notifications;
 using Parley.Requests;
 
 namespace Parley.Escalation;
 
 /// One pass of the deadline watcher: records the at-risk and missed alerts of every deadline whose
 /// watch instant has come, oldest first, and says when to look next. Only deadlines due for a look
-/// are read (index on WatchAt), so an idle pass is one indexed query.
+/// are read (index on WatchAt), so an idle pass is one indexed query. Each alert is announced to the
+/// responding agency, and a missed deadline starts an escalation, in the same transaction as the alert.
 public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, StorageOptions storage) : IWatchPass
 {
     public const int BatchSize = 500;
@@ -20,6 +23,7 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
         while (true)
         {
             var (done, count) = await RunBatchAsync(now, ct);
+            db.ChangeTracker.Clear();
             recorded += count;
             if (done) break;
         }
@@ -32,8 +36,7 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
         // SQLite: BEGIN IMMEDIATE serialises writers. PostgreSQL: a transaction-scoped advisory lock does,
         // so two server processes never record the same alert (the unique index is the last guard).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (storage.Provider == StorageProvider.Postgres)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        if (storage.Provider == StorageProvider.Postgres) await LockAsync(db, PostgresLockKey, ct);
 
         var batch = await db.RequestDeadlines.Where(d => d.WatchAt <= now)
             .OrderBy(d => d.WatchAt).ThenBy(d => d.RequestId).ThenBy(d => d.Kind)
@@ -45,29 +48,92 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
                 .Select(a => new { a.RequestId, a.Deadline, a.Level, a.DueAt }).ToListAsync(ct))
             .Select(a => (a.RequestId, a.Deadline, a.Level, a.DueAt)).ToHashSet();
 
-        var recorded = 0;
+        var alerts = new List<DeadlineAlert>();
         foreach (var deadline in batch)
         {
             if (deadline.DueAt is { } due)
             {
-                if (deadline.AtRiskAt is { } atRisk && atRisk <= now) recorded += Record(deadline, AlertLevel.AtRisk, due, atRisk);
-                if (due <= now) recorded += Record(deadline, AlertLevel.Missed, due, due);
+                if (deadline.AtRiskAt is { } atRisk && atRisk <= now) Record(deadline, AlertLevel.AtRisk, due, atRisk);
+                if (due <= now) Record(deadline, AlertLevel.Missed, due, due);
             }
             deadline.WatchAt = deadline.DueAt > now ? deadline.DueAt : null;
         }
+        if (alerts.Count > 0) await AnnounceAsync(alerts, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (batch.Count < BatchSize, recorded);
+        return (batch.Count < BatchSize, alerts.Count);
 
-        int Record(RequestDeadline deadline, AlertLevel level, DateTime due, DateTime fellAt)
+        void Record(RequestDeadline deadline, AlertLevel level, DateTime due, DateTime fellAt)
         {
-            if (!existing.Add((deadline.RequestId, deadline.Kind, level, due))) return 0;
-            db.DeadlineAlerts.Add(new DeadlineAlert
+            if (!existing.Add((deadline.RequestId, deadline.Kind, level, due))) return;
+            var alert = new DeadlineAlert
             {
                 Id = Guid.CreateVersion7(now), RequestId = deadline.RequestId, Deadline = deadline.Kind, Level = level,
                 DueAt = due, FellAt = fellAt, RecordedAt = now,
-            });
-            return 1;
+            };
+            db.DeadlineAlerts.Add(alert);
+            alerts.Add(alert);
         }
     }
+
+    /// Tells the responding agency, and starts an escalation for each missed deadline, from the instant it
+    /// was missed, unless the request already has an open one (one climbing escalation per request is enough).
+    /// A mechanism without a ladder escalates nothing.
+    private async Task AnnounceAsync(List<DeadlineAlert> alerts, DateTime now, CancellationToken ct)
+    {
+        var requestIds = alerts.Select(a => a.RequestId).Distinct().ToList();
+        var requests = await db.Requests.Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var missedIds = alerts.Where(a => a.Level == AlertLevel.Missed).Select(a => a.RequestId).Distinct().ToList();
+        var ladders = await EscalationLadder.ForAsync(db, requests.Values.Select(r => r.MechanismId).Distinct().ToList(), ct);
+        var open = (await db.Escalations.Where(e => missedIds.Contains(e.RequestId) && e.Status == EscalationStatus.Open)
+            .Select(e => e.RequestId).ToListAsync(ct)).ToHashSet();
+        // The timeline append needs the events (next sequence number); fix-up attaches them to the tracked requests.
+        await db.RequestEvents.Where(e => missedIds.Contains(e.RequestId)).LoadAsync(ct);
+
+        foreach (var alert in alerts.OrderBy(a => a.FellAt).ThenBy(a => a.RequestId))
+        {
+            var request = requests[alert.RequestId];
+            await NotifyAsync(request, alert, now, ct);
+            if (alert.Level != AlertLevel.Missed || !ladders.TryGetValue(request.MechanismId, out var ladder) || !open.Add(request.Id)) continue;
+
+            var escalation = Escalation.Raise(request, ladder[0], EscalationCause.MissedDeadline, MissedReason(alert.Deadline, alert.DueAt), Side.Requesting, null, request.FromAgencyId, alert.FellAt, alert);
+            db.Escalations.Add(escalation);
+            await EscalationEffects.RecordAsync(db, request, escalation, escalation.Steps[0], ladder, Actor.System, now, ct);
+        }
+    }
+
+    private async Task NotifyAsync(Request request, DeadlineAlert alert, DateTime now, CancellationToken ct)
+    {
+        var (type, what) = alert.Level == AlertLevel.AtRisk ? ("deadline.at-risk", "is at risk") : ("deadline.missed", "was missed");
+        var reference = request.Reference ?? request.Id.ToString();
+        var text = $"The {Describe(alert.Deadline)} deadline of request {reference} ({request.Subject}) {what}: due {alert.DueAt:u}.";
+        var data = new { requestId = request.Id, reference, deadline = Describe(alert.Deadline), level = type[9..], dueAt = alert.DueAt, fellAt = alert.FellAt };
+        // Keyed by the cause, like the alert's unique index: the same deadline, level and due instant never notify twice.
+        var key = $"{type}:{request.Id}:{alert.Deadline}:{alert.DueAt:yyyyMMddTHHmmssZ}";
+        var agencies = await EscalationEffects.RespondingAgenciesAsync(db, request, ct);
+        await NotificationOutbox.EnqueueAsync(db, new NotificationEvent(type, key, $"[{reference}] {Describe(alert.Deadline)} deadline {what}", text,
+            agencies, Roles.Officer | Roles.Supervisor, data), now, ct);
+    }
+
+    /// Waits for the other process's batch to commit; a batch that queues notifications can outlast the
+    /// default command timeout, and waiting is the point of the lock.
+    public static async Task LockAsync(ParleyDbContext db, long key, CancellationToken ct)
+    {
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(LockWait);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
+
+    public static string MissedReason(DeadlineKind kind, DateTime due) => $"The {Describe(kind)} deadline of {due:u} was missed.";
+
+    private static string Describe(DeadlineKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 }

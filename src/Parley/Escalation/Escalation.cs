@@ -36,9 +36,74 @@ public sealed class Escalation
     public string? Resolution { get; set; }
     public int Version { get; set; }
     public List<EscalationStep> Steps { get; set; } = [];
+
+    /// Open at the top rung with its last acknowledgement deadline passed: nothing left to climb to.
+    public bool IsExhausted => Status == EscalationStatus.Open && WatchAt is null;
+
+    public static Escalation Raise(Request request, EscalationLevel first, EscalationCause cause, string reason,
+        Side side, Guid? userId, Guid? agencyId, DateTime at, DeadlineAlert? alert = null)
+    {
+        var escalation = new Escalation
+        {
+            Id = Guid.CreateVersion7(at), MechanismId = request.MechanismId, RequestId = request.Id, Cause = cause,
+            AlertId = alert?.Id, Deadline = alert?.Deadline, Reason = reason, RaisedByUserId = userId, RaisedByAgencyId = agencyId,
+            RaisedBySide = side, Status = EscalationStatus.Open, Level = first.Level, RaisedAt = at, LevelReachedAt = at,
+            AcknowledgeDueAt = at + first.AcknowledgeWithin,
+        };
+        escalation.WatchAt = escalation.AcknowledgeDueAt;
+        escalation.AddStep(EscalationStepKind.Raised, at, userId, reason);
+        return escalation;
+    }
+
+    /// The next step the ladder takes on its own once the acknowledgement deadline has passed: a climb
+    /// to <paramref name="next"/> at that deadline, or, at the top, the ladder running out. Null when nothing is due.
+    public EscalationStep? ClimbIfDue(EscalationLevel? next, DateTime now)
+    {
+        if (Status != EscalationStatus.Open || WatchAt is null || AcknowledgeDueAt is not { } due || due > now) return null;
+        if (next is null)
+        {
+            WatchAt = null;
+            Version++;
+            return AddStep(EscalationStepKind.Exhausted, due, null, null);
+        }
+        Level = next.Level;
+        LevelReachedAt = due;
+        AcknowledgeDueAt = due + next.AcknowledgeWithin;
+        WatchAt = AcknowledgeDueAt;
+        Version++;
+        return AddStep(EscalationStepKind.Climbed, due, null, null);
+    }
+
+    public EscalationStep Acknowledge(Guid userId, DateTime now, string? note)
+    {
+        Status = EscalationStatus.Acknowledged;
+        AcknowledgedAt = now;
+        AcknowledgedByUserId = userId;
+        WatchAt = null;
+        Version++;
+        return AddStep(EscalationStepKind.Acknowledged, now, userId, note);
+    }
+
+    public EscalationStep Resolve(Guid userId, DateTime now, string resolution)
+    {
+        Status = EscalationStatus.Resolved;
+        ResolvedAt = now;
+        Resolution = resolution;
+        WatchAt = null;
+        Version++;
+        return AddStep(EscalationStepKind.Resolved, now, userId, resolution);
+    }
+
+    private EscalationStep AddStep(EscalationStepKind kind, DateTime at, Guid? userId, string? note)
+    {
+        var step = new EscalationStep { Id = Guid.CreateVersion7(at), EscalationId = Id, Kind = kind, Level = Level, At = at, ActorUserId = userId, Note = note };
+        Steps.Add(step);
+        return step;
+    }
 }
 
-public enum EscalationStepKind { Raised, Climbed, Acknowledged, Resolved }
+/// Exhausted: the top rung's acknowledgement deadline passed too; the escalation stays open there.
+public enum EscalationStepKind { Raised, Climbed, Acknowledged, Resolved, Exhausted }
 
 /// The escalation's own history; each (escalation, kind, level) happens at most once.
 public sealed class EscalationStep

@@ -41,6 +41,7 @@ public static class ParleyHost
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();
         builder.Services.AddWatchPass<DeadlineWatch>();
+        builder.Services.AddWatchPass<EscalationWatch>();
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
@@ -104,6 +105,8 @@ public static class ParleyHost
         app.MapUsers();
         app.MapRequests();
         app.MapParleyWeb();
+        app.MapEscalations();
+        app.MapEscalationLadder();
         return app;
     }
 }

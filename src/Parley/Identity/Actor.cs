@@ -11,6 +11,11 @@ public sealed record Actor(Guid UserId, string UserName, Guid AgencyId, Guid Par
     public const string RolesClaim = "parley:roles";
     public const string TimeZoneClaim = "parley:tz";
 
+    public const string SystemName = "Parley";
+
+    /// Parley itself (the watcher climbing an escalation): no user, no agency, shown as "Parley".
+    public static readonly Actor System = new(Guid.Empty, SystemName, Guid.Empty, Guid.Empty, Roles.None, null);
+
     public bool Has(Roles role) => (Roles & role) != 0;
 
     public static Actor From(ClaimsPrincipal principal) => TryFrom(principal)

@@ -36,6 +36,12 @@ public enum RequestEventType
     DraftRevised,
     Rated,
     RatingReplied,
+    // Escalation steps: on the timeline, but they change neither the status nor any clock.
+    EscalationRaised,
+    EscalationClimbed,
+    EscalationAcknowledged,
+    EscalationResolved,
+    EscalationExhausted,
 }
 
 public enum Side { Requesting, Responding }

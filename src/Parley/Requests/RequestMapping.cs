@@ -27,7 +27,8 @@ public static class RequestMapping
         r.Indicators.Select(i => new IndicatorDto(i.Type, i.Value, i.HashAlgorithm, i.Note)).ToList(),
         r.Deadlines.OrderBy(d => d.Kind).Select(d => ToDto(d, r, viewer, dir, now)).ToList(),
         r.Events.OrderBy(e => e.Sequence)
-            .Select(e => new EventDto(e.Id, e.Sequence, e.Type, e.OccurredAt, e.ActorUserId, dir.Agencies[e.ActorAgencyId].Code, e.Message))
+            .Select(e => new EventDto(e.Id, e.Sequence, e.Type, e.OccurredAt, e.ActorUserId,
+                dir.Agencies.TryGetValue(e.ActorAgencyId, out var agency) ? agency.Code : Actor.SystemName, e.Message))
             .ToList(),
         RequestStateMachine.AllowedActions(r, viewer));
 

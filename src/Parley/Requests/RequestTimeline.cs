@@ -8,6 +8,24 @@ public static class RequestTimeline
 {
     public static RequestEvent Append(Request request, RequestEventType type, Actor actor, DateTime now, string? message, DeadlineRules.Rule rule)
     {
+        var evt = Add(request, type, actor, now, message);
+        RequestDeadlines.Recompute(request, rule);
+        return evt;
+    }
+
+    /// Appends an escalation step. It moves no clock, so it needs no timeline rule and leaves the stored
+    /// deadlines alone (recomputing them would re-arm watch instants the deadline watcher has already passed).
+    public static RequestEvent Append(Request request, RequestEventType type, Actor actor, DateTime now, string? message)
+    {
+        if (!IsEscalationStep(type)) throw new ArgumentException($"{type} moves the request's clocks; pass its timeline rule.", nameof(type));
+        return Add(request, type, actor, now, message);
+    }
+
+    public static bool IsEscalationStep(RequestEventType type) => type is RequestEventType.EscalationRaised
+        or RequestEventType.EscalationClimbed or RequestEventType.EscalationAcknowledged or RequestEventType.EscalationResolved or RequestEventType.EscalationExhausted;
+
+    private static RequestEvent Add(Request request, RequestEventType type, Actor actor, DateTime now, string? message)
+    {
         var evt = new RequestEvent
         {
             Id = Guid.CreateVersion7(now),
@@ -21,7 +39,6 @@ public static class RequestTimeline
         };
         request.Events.Add(evt);
         Project(request, evt);
-        RequestDeadlines.Recompute(request, rule);
         return evt;
     }
 
@@ -45,7 +62,8 @@ public static class RequestTimeline
         if (evt.Type == RequestEventType.Acknowledged && request.ToAgencyId is null) request.ToAgencyId = evt.ActorAgencyId;
         if (evt.Type == RequestEventType.Declined) request.DeclineReason = evt.Message;
         request.IsOpen = Request.IsOpenStatus(request.Status);
-        request.UpdatedAt = evt.OccurredAt;
+        // A climb recorded after downtime carries its own (earlier) instant; the row was still updated now.
+        if (evt.OccurredAt > request.UpdatedAt) request.UpdatedAt = evt.OccurredAt;
         request.Version++;
     }
 }

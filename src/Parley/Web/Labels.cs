@@ -67,6 +67,11 @@ public static class Labels
         RequestEventType.DraftRevised => "Draft revised",
         RequestEventType.Rated => "Answer rated",
         RequestEventType.RatingReplied => "Reply to the rating",
+        RequestEventType.EscalationRaised => "Escalated",
+        RequestEventType.EscalationClimbed => "Escalation climbed a level",
+        RequestEventType.EscalationAcknowledged => "Escalation acknowledged",
+        RequestEventType.EscalationResolved => "Escalation resolved",
+        RequestEventType.EscalationExhausted => "Escalation at the top of the ladder",
         _ => e.ToString(),
     };
 }
