@@ -6,6 +6,7 @@ using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Notifications;
 using Parley.Requests;
 using Scalar.AspNetCore;
 
@@ -37,6 +38,7 @@ public static class ParleyHost
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
+        builder.Services.AddNotifications();
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));
@@ -88,6 +90,8 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapWebhooks();
+        app.MapNotifications();
         return app;
     }
 }
