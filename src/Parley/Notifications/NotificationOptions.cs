@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Parley.Notifications;
 
 /// How the outbox is worked off: section "NotificationSenderOptions".
-public sealed class NotificationSenderOptions
+public sealed class NotificationSenderOptions : IValidatableObject
 {
     /// Run the sender in this process. Several processes may run it against one database.
     public bool Enabled { get; set; } = true;
@@ -25,6 +25,17 @@ public sealed class NotificationSenderOptions
     public TimeSpan RetryAfterError { get; set; } = TimeSpan.FromSeconds(5);
     /// Time allowed for a webhook call (connect, send, response headers).
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (BackoffBase <= TimeSpan.Zero || BackoffCap < BackoffBase)
+            yield return new("BackoffBase must be positive and BackoffCap at least as long.", [nameof(BackoffBase), nameof(BackoffCap)]);
+        if (MaxSleep <= TimeSpan.Zero || RetryAfterError <= TimeSpan.Zero || WebhookTimeout <= TimeSpan.Zero)
+            yield return new("MaxSleep, RetryAfterError and WebhookTimeout must be positive.", [nameof(MaxSleep)]);
+        // A lease shorter than a send would let a second sender take the row over while the first still sends it.
+        if (Lease < WebhookTimeout + TimeSpan.FromSeconds(30))
+            yield return new("Lease must exceed WebhookTimeout by at least 30 seconds.", [nameof(Lease)]);
+    }
 }
 
 public enum SmtpSecurity { None, StartTls, SslOnConnect }
