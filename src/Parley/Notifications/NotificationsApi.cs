@@ -29,12 +29,13 @@ public static class NotificationsApi
 
     public static async Task<Results<Ok<List<NotificationDto>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, ParleyDbContext db, CancellationToken ct,
-        string? status = null, string? channel = null, string? eventType = null, int limit = 100)
+        string? status = null, string? channel = null, string? eventType = null, string? limit = null)
     {
         var errors = new Dictionary<string, string[]>();
         var statusValue = Parse<NotificationStatus>(status, "status", errors);
         var channelValue = Parse<NotificationChannel>(channel, "channel", errors);
-        if (limit is < 1 or > MaxLimit) errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        var take = 100;
+        if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > MaxLimit)) errors["limit"] = [$"limit must be a number from 1 to {MaxLimit}."];
         if (eventType is { Length: > 100 }) errors["eventType"] = ["eventType is at most 100 characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
@@ -42,7 +43,7 @@ public static class NotificationsApi
         if (statusValue is { } s) query = query.Where(n => n.Status == s);
         if (channelValue is { } c) query = query.Where(n => n.Channel == c);
         if (!string.IsNullOrEmpty(eventType)) query = query.Where(n => n.EventType == eventType);
-        var list = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+        var list = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take).ToListAsync(ct);
         return TypedResults.Ok(list.Select(NotificationMapping.ToDto).ToList());
     }
 

@@ -55,6 +55,7 @@ public sealed class NotificationsApiTests() : AppTest(DatabaseKind.Sqlite)
     [InlineData("status=1", "status")]
     [InlineData("channel=pigeon", "channel")]
     [InlineData("limit=0", "limit")]
+    [InlineData("limit=ten", "limit")]
     public async Task BadFilter_Is400NamingTheField(string query, string field)
     {
         var response = await App.As("us.admin").GetAsync($"/api/v1/notifications?{query}");
