@@ -65,7 +65,7 @@ public sealed class NotificationDurabilityTests
         receiver.Secret = secret;
         await using (var restarted = await ParleyProcess.ServeAsync("--db", file, $"--Smtp:PickupDirectory={mail}", "--NotificationSenderOptions:MaxSleep=00:00:00.500"))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
             while (receiver.Calls.Count < queued.Count && DateTime.UtcNow < deadline) await Task.Delay(100);
             await Task.Delay(1500); // time for a duplicate to show up, if there were one
             Assert.True(receiver.Calls.Count == queued.Count, $"{receiver.Calls.Count} calls for {queued.Count} queued:\n{restarted.Output}");
