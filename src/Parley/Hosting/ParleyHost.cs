@@ -6,6 +6,7 @@ using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Notifications;
 using Parley.Requests;
 using Parley.Web;
 using Scalar.AspNetCore;
@@ -45,6 +46,7 @@ public static class ParleyHost
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
+        builder.Services.AddNotifications();
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));
@@ -107,6 +109,8 @@ public static class ParleyHost
         app.MapParleyWeb();
         app.MapEscalations();
         app.MapEscalationLadder();
+        app.MapWebhooks();
+        app.MapNotifications();
         return app;
     }
 }

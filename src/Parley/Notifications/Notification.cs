@@ -16,13 +16,16 @@ public sealed class Notification
     /// An e-mail address, or the webhook's URL.
     public required string Recipient { get; set; }
     public Guid? WebhookId { get; set; }
+    /// The agency the recipient belongs to (null when unknown); administrators see their own party's deliveries.
+    public Guid? AgencyId { get; set; }
     public required string Subject { get; set; }
     /// Plain-text body of an e-mail; JSON payload of a webhook.
     public required string Body { get; set; }
     public DateTime CreatedAt { get; set; }
     public NotificationStatus Status { get; set; }
     public int Attempts { get; set; }
-    /// When the sender should try next; null once sent or given up. Indexed.
+    /// When the sender should try next; null once sent or given up. Indexed. While a sender works on the row
+    /// it holds the end of that sender's lease, so no other process picks it up meanwhile.
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }

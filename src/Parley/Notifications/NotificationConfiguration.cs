@@ -11,6 +11,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.HasIndex(n => n.IdempotencyKey).IsUnique();
         b.HasIndex(n => n.NextAttemptAt);
         b.HasIndex(n => n.CreatedAt);
+        b.HasIndex(n => n.AgencyId);
         b.Property(n => n.IdempotencyKey).HasMaxLength(300);
         b.Property(n => n.EventType).HasMaxLength(100);
         b.Property(n => n.Recipient).HasMaxLength(2000);

@@ -26,22 +26,35 @@ public static class NotificationOutbox
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// Adds the notification rows to the context; the caller's SaveChanges writes them with its own change.
+    /// Poke <see cref="NotificationSignal"/> after that SaveChanges to have them sent at once (optional: the
+    /// sender also polls).
     public static async Task EnqueueAsync(ParleyDbContext db, NotificationEvent e, DateTime now, CancellationToken ct)
     {
         var agencyIds = e.AgencyIds.ToList();
         var roles = (int)e.Roles;
-        var userEmails = e.Roles == Roles.None
+        var users = e.Roles == Roles.None
             ? []
             : (await db.Users.Where(u => agencyIds.Contains(u.AgencyId) && u.Email != null)
-                .Select(u => new { u.Email, Roles = (int)u.Roles }).ToListAsync(ct))
-                .Where(u => (u.Roles & roles) != 0).Select(u => u.Email!).ToList();
-        var addresses = userEmails.Concat(e.Addresses ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
-        var messages = addresses.Select(a => New(e, now, NotificationChannel.Email, a, null, e.Text)).ToList();
+                .Select(u => new { u.Email, u.AgencyId, Roles = (int)u.Roles }).ToListAsync(ct))
+                .Where(u => (u.Roles & roles) != 0).Select(u => (Address: u.Email!.Trim(), Agency: (Guid?)u.AgencyId)).ToList();
+        var extra = (e.Addresses ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
+        var contactAgencies = extra.Count == 0
+            ? new Dictionary<string, Guid>()
+            : (await db.PointsOfContact.Where(c => agencyIds.Contains(c.AgencyId) && c.Email != null).Select(c => new { c.Email, c.AgencyId }).ToListAsync(ct))
+                .DistinctBy(c => c.Email!.Trim(), StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(c => c.Email!.Trim(), c => c.AgencyId, StringComparer.OrdinalIgnoreCase);
+        Guid? onlyAgency = agencyIds.Count == 1 ? agencyIds[0] : null;
+        var recipients = users
+            .Concat(extra.Select(a => (Address: a, Agency: contactAgencies.TryGetValue(a, out var id) ? id : onlyAgency)))
+            .Where(r => r.Address.Length > 0)
+            .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(r => r.Address, StringComparer.OrdinalIgnoreCase);
+        var messages = recipients.Select(r => New(e, now, NotificationChannel.Email, r.Address, null, r.Agency, e.Text)).ToList();
 
         var hooks = await db.Set<Webhook>().Where(w => w.Active && agencyIds.Contains(w.AgencyId)).ToListAsync(ct);
-        var payload = JsonSerializer.Serialize(new { type = e.EventType, key = e.Key, subject = e.Subject, text = e.Text, occurredAt = now, data = e.Data }, Json);
-        messages.AddRange(hooks.Where(h => Wants(h, e.EventType)).OrderBy(h => h.Id).Select(h => New(e, now, NotificationChannel.Webhook, h.Url, h.Id, payload)));
+        var payload = Payload(e, now);
+        messages.AddRange(hooks.Where(h => Wants(h, e.EventType)).OrderBy(h => h.Id)
+            .Select(h => New(e, now, NotificationChannel.Webhook, h.Url, h.Id, h.AgencyId, payload)));
 
         // The same cause queued before (or twice in this unit of work) is not queued again; the unique index is the last guard.
         var keys = messages.Select(m => m.IdempotencyKey).ToList();
@@ -51,14 +64,18 @@ public static class NotificationOutbox
             if (seen.Add(message.IdempotencyKey)) db.Set<Notification>().Add(message);
     }
 
-    private static bool Wants(Webhook hook, string eventType) =>
+    /// The webhook body: { type, key, subject, text, occurredAt, data }.
+    internal static string Payload(NotificationEvent e, DateTime now) =>
+        JsonSerializer.Serialize(new { type = e.EventType, key = e.Key, subject = e.Subject, text = e.Text, occurredAt = now, data = e.Data }, Json);
+
+    internal static bool Wants(Webhook hook, string eventType) =>
         hook.Events.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Any(p => p == "*" || p == eventType || (p.EndsWith(".*") && eventType.StartsWith(p[..^1], StringComparison.Ordinal)));
 
-    private static Notification New(NotificationEvent e, DateTime now, NotificationChannel channel, string recipient, Guid? webhookId, string body) => new()
+    private static Notification New(NotificationEvent e, DateTime now, NotificationChannel channel, string recipient, Guid? webhookId, Guid? agencyId, string body) => new()
     {
         Id = Guid.CreateVersion7(now), IdempotencyKey = $"{e.Key}|{channel}|{webhookId?.ToString() ?? recipient.ToLowerInvariant()}",
-        EventType = e.EventType, Channel = channel, Recipient = recipient, WebhookId = webhookId, Subject = e.Subject, Body = body,
-        CreatedAt = now, Status = NotificationStatus.Pending, NextAttemptAt = now,
+        EventType = e.EventType, Channel = channel, Recipient = recipient, WebhookId = webhookId, AgencyId = agencyId,
+        Subject = e.Subject, Body = body, CreatedAt = now, Status = NotificationStatus.Pending, NextAttemptAt = now,
     };
 }

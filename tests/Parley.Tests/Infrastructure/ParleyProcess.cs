@@ -57,7 +57,8 @@ public sealed class ParleyProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded machine the first start (JIT, EF model, migrations) has taken over a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"parley serve exited with {process.ExitCode}:\n{server.Output}");

@@ -39,6 +39,8 @@ public sealed class TestApp : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        // Off unless a test switches it on: it would write the e-mails other features queue to a pickup folder.
+        builder.Services.Configure<Parley.Notifications.NotificationSenderOptions>(o => o.Enabled = false);
         configure?.Invoke(builder);
         var app = ParleyHost.Build(builder);
         await app.StartAsync();
