@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Intel;
 using Parley.Quality;
 using Parley.Requests;
+using Parley.Taxii;
 
 namespace Parley.Data;
 
@@ -26,6 +28,8 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<AnswerRating> AnswerRatings => Set<AnswerRating>();
     public DbSet<DeadlineAlert> DeadlineAlerts => Set<DeadlineAlert>();
+    public DbSet<StoredObject> StixObjects => Set<StoredObject>();
+    public DbSet<TaxiiStatusRecord> TaxiiStatuses => Set<TaxiiStatusRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
+using Parley.Actors;
 using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Intel;
 using Parley.Requests;
+using Parley.Taxii;
 using Scalar.AspNetCore;
 
 namespace Parley.Hosting;
@@ -37,6 +40,11 @@ public static class ParleyHost
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
+        builder.Services.AddSingleton<DateAddedClock>();
+        builder.Services.AddScoped<StixIngest>();
+        builder.Services.AddScoped<TaxiiServices>();
+        builder.Services.AddOptions<TaxiiOptions>().BindConfiguration(nameof(TaxiiOptions)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(_ => ActorCatalogue.LoadEmbedded());
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));
@@ -88,6 +96,9 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapIntel();
+        app.MapActors();
+        app.MapTaxii();
         return app;
     }
 }
