@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, import, taxii or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -61,6 +61,11 @@ public sealed class BenchArgs
           list --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--iterations 200] [--regenerate]
               the 50 most urgent open incoming requests of one agency among N requests, over HTTP and via EF,
               with the SQL query plans
+          import --db sqlite|postgres [--pg "Host=…"] [--objects 100000]
+              a bundle of N STIX objects streamed through `parley import stix`'s ingest; objects/s and peak memory
+          taxii --db sqlite|postgres [--pg "Host=…"] [--objects 1000000] [--clients 2,16] [--seconds 15] [--warmup 20]
+              TAXII GET objects (limit 100, random pages) on a collection of N objects, and the same bytes from a
+              plain in-memory endpoint in the same process (the ceiling)
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

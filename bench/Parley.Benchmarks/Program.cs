@@ -36,6 +36,12 @@ try
         case "list":
             await ListBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 1_000_000), options.Int("iterations", 200), options.Flag("regenerate"));
             return 0;
+        case "import":
+            await ImportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 100_000));
+            return 0;
+        case "taxii":
+            await TaxiiBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 1_000_000), options.Clients, duration, warmup);
+            return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);
         default:
