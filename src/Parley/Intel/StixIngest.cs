@@ -25,8 +25,6 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
         await Gate.WaitAsync(ct);
         try
         {
-            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var batch = new List<Pending>(BatchSize);
             await foreach (var node in items.WithCancellation(ct))
@@ -38,11 +36,9 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
             }
             await FlushAsync(batch, target, known, result, keepSuccesses, ct);
             await tx.CommitAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
         finally
         {
-            db.ChangeTracker.Clear();
             Gate.Release();
         }
         return result;
@@ -128,9 +124,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
             result.Stored++;
             if (keepSuccesses) result.Successes.Add(new IngestSuccess(id, row.VersionText));
         }
-        db.StixObjects.AddRange(rows);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await StoredObjectInserts.InsertAsync(db, rows, ct);
         if (touched.Count > 0) await StoredVersions.RecomputeFlagsAsync(db, collection.Id, touched, ct);
     }
 
