@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages, import, taxii or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -65,6 +65,11 @@ public sealed class BenchArgs
               the deadline watcher in the real server with N open requests: due instant → alert visible, idle CPU, query plans
           pages --db sqlite|postgres [--pg "Host=…"] [--incoming 10000] [--events 500] [--iterations 200]
               server time of the inbox page (N open incoming requests) and of a request workspace with 500 events
+          import --db sqlite|postgres [--pg "Host=…"] [--objects 100000]
+              a bundle of N STIX objects streamed through `parley import stix`'s ingest; objects/s and peak memory
+          taxii --db sqlite|postgres [--pg "Host=…"] [--objects 1000000] [--clients 2,16] [--seconds 15] [--warmup 20]
+              TAXII GET objects (limit 100, random pages) on a collection of N objects, and the same bytes from a
+              plain in-memory endpoint in the same process (the ceiling)
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

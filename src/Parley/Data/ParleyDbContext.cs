@@ -4,8 +4,10 @@ using Parley.Escalation;
 using Parley.Hotline;
 using Parley.Notifications;
 using Parley.Identity;
+using Parley.Intel;
 using Parley.Quality;
 using Parley.Requests;
+using Parley.Taxii;
 
 namespace Parley.Data;
 
@@ -42,6 +44,8 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<StoredObject> StixObjects => Set<StoredObject>();
+    public DbSet<TaxiiStatusRecord> TaxiiStatuses => Set<TaxiiStatusRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

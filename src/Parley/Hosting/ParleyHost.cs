@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
+using Parley.Actors;
 using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
@@ -9,6 +10,8 @@ using Parley.Identity;
 using Parley.Notifications;
 using Parley.Requests;
 using Parley.Web;
+using Parley.Intel;
+using Parley.Taxii;
 using Scalar.AspNetCore;
 
 namespace Parley.Hosting;
@@ -47,6 +50,11 @@ public static class ParleyHost
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
         builder.Services.AddNotifications();
+        builder.Services.AddSingleton<DateAddedClock>();
+        builder.Services.AddScoped<StixIngest>();
+        builder.Services.AddScoped<TaxiiServices>();
+        builder.Services.AddOptions<TaxiiOptions>().BindConfiguration(nameof(TaxiiOptions)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(_ => ActorCatalogue.LoadEmbedded());
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));
@@ -111,6 +119,9 @@ public static class ParleyHost
         app.MapEscalationLadder();
         app.MapWebhooks();
         app.MapNotifications();
+        app.MapIntel();
+        app.MapActors();
+        app.MapTaxii();
         return app;
     }
 }

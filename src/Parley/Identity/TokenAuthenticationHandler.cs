@@ -7,7 +7,8 @@ using Parley.Data;
 
 namespace Parley.Identity;
 
-/// Authenticates machine clients by `Authorization: Bearer pky_…` against stored token hashes.
+/// Authenticates machine clients by `Authorization: Bearer pky_…` or HTTP Basic (user name, token as
+/// the password) against stored token hashes.
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -21,9 +22,18 @@ public sealed class TokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string? userName = null;
+        string token;
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            token = header["Bearer ".Length..].Trim();
+        else if (header is not null && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            // TAXII clients mostly speak HTTP Basic: the user name, and an API token as the password.
+            if (!TryDecodeBasic(header["Basic ".Length..].Trim(), out userName, out token))
+                return AuthenticateResult.Fail("Malformed Basic credentials.");
+        }
+        else
             return AuthenticateResult.NoResult();
-        var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal))
             return AuthenticateResult.Fail("Not a Parley API token.");
 
@@ -33,7 +43,8 @@ public sealed class TokenAuthenticationHandler(
             .Where(t => t.Hash == hash)
             .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User, PartyId = t.User!.Agency!.PartyId })
             .SingleOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now)
+        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now
+            || (userName is not null && !string.Equals(userName, found.User!.UserName, StringComparison.Ordinal)))
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
 
         if (found.LastUsedAt is null || now - found.LastUsedAt > LastUseResolution)
@@ -42,5 +53,17 @@ public sealed class TokenAuthenticationHandler(
 
         var identity = Actor.ToIdentity(found.User!, found.PartyId, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private static bool TryDecodeBasic(string encoded, out string userName, out string password)
+    {
+        userName = password = "";
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length)) return false;
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = text.IndexOf(':');
+        if (colon <= 0) return false;
+        (userName, password) = (text[..colon], text[(colon + 1)..]);
+        return true;
     }
 }

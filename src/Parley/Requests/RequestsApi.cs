@@ -29,7 +29,12 @@ public static class RequestsApi
         string id, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, Actor.From(principal))) return TypedResults.NotFound();
+        var actor = Actor.From(principal);
+        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        // TLP:RED and AMBER+STRICT indicators go to the named agencies only, not to the rest of their parties.
+        if (!Intel.TlpAccess.CanRead((Parley.Stix.Markings.TlpLevel)(int)request.Tlp, request.FromPartyId, request.FromAgencyId,
+                request.ToPartyId, request.ToAgencyId, Intel.TlpAccess.Reader.Of(actor)))
+            return TypedResults.NotFound();
         var bundle = RequestStix.ToBundle(request, await s.Directory.GetAsync(s.Db, ct));
         return TypedResults.Content(bundle.ToJson(), RequestStix.MediaType);
     }

@@ -50,6 +50,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// The database the app runs on, for driving the `parley` executable against it.
+    public StorageOptions Storage => _storage;
+
     public HttpClient Anonymous() => _app.GetTestClient();
 
     /// A client that authenticates as the named seeded user with its API token.

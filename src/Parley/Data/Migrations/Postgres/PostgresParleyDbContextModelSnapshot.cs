@@ -836,6 +836,93 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Parley.Intel.StoredObject", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DateAdded")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLast")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MarkingRefs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("MechanismId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourcePartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SpecVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Tlp")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateTime>("Version")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VersionText")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("MechanismId");
+
+                    b.HasIndex("CollectionId", "Seq");
+
+                    b.HasIndex("Type", "StixId");
+
+                    b.HasIndex("CollectionId", "StixId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("StixObjects", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1269,6 +1356,44 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("RequestIndicators");
                 });
 
+            modelBuilder.Entity("Parley.Taxii.TaxiiStatusRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MechanismId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PendingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SuccessCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TotalCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxiiStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Directory.Agency", b =>
                 {
                     b.HasOne("Parley.Directory.Party", "Party")
@@ -1493,6 +1618,15 @@ namespace Parley.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Parley.Intel.StoredObject", b =>
+                {
+                    b.HasOne("Parley.Directory.Mechanism", null)
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Notifications.Notification", b =>

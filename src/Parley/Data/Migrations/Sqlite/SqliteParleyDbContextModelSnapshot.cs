@@ -831,6 +831,91 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Parley.Intel.StoredObject", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DateAdded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkingRefs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MechanismId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourcePartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionText")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("MechanismId");
+
+                    b.HasIndex("CollectionId", "Seq");
+
+                    b.HasIndex("Type", "StixId");
+
+                    b.HasIndex("CollectionId", "StixId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("StixObjects", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1264,6 +1349,44 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("RequestIndicators");
                 });
 
+            modelBuilder.Entity("Parley.Taxii.TaxiiStatusRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MechanismId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PendingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestTimestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuccessCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxiiStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Directory.Agency", b =>
                 {
                     b.HasOne("Parley.Directory.Party", "Party")
@@ -1488,6 +1611,15 @@ namespace Parley.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Parley.Intel.StoredObject", b =>
+                {
+                    b.HasOne("Parley.Directory.Mechanism", null)
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parley.Notifications.Notification", b =>

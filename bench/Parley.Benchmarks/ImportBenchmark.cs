@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Parley.Data;
+using Parley.Directory;
+using Parley.Intel;
+using Parley.Stix;
+
+namespace Parley.Benchmarks;
+
+/// `import`: a 100,000-object bundle file streamed through the same ingest as `parley import stix`
+/// (validation, TLP, dedup, batched inserts in one transaction); objects/s and peak memory.
+public static class ImportBenchmark
+{
+    public static async Task RunAsync(BenchDb kind, string? postgresServer, int objects)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"parley-bench-bundle-{objects}.json");
+        if (!File.Exists(file)) await StixGenerator.WriteBundleAsync(file, objects);
+        Console.WriteLine($"import: {objects:N0} objects, bundle {new FileInfo(file).Length / 1048576.0:F0} MB ({file})");
+
+        await using var database = await BenchDatabase.CreateAsync(kind, postgresServer, "import");
+        await BenchServer.MigrateAsync(database.Storage);
+        await using var services = BenchServer.DatabaseServices(database.Storage);
+        await BenchDirectory.SeedAsync(services, DateTime.UtcNow);
+        Console.WriteLine(database.Description);
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        var dir = await new DirectoryCache().GetAsync(db, default);
+        var mechanism = dir.Mechanisms.Values.Single();
+        var fbi = dir.Agencies.Values.Single(a => a.Code == "FBI");
+        var target = new IngestTarget(SharingCollection.For(mechanism, dir)[0], fbi.PartyId, fbi.Id, null);
+
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        using var sampler = new PeakMemory();
+        var watch = Stopwatch.StartNew();
+        await using var stream = File.OpenRead(file);
+        var result = await new StixIngest(db, new DateAddedClock(TimeProvider.System))
+            .IngestAsync(StixIngest.FromBundle(new StixBundleReader(stream)), target, false, default);
+        watch.Stop();
+        Console.WriteLine($"  stored {result.Stored:N0}, refused {result.Failures.Count}, in {watch.Elapsed.TotalSeconds:F1} s: " +
+                          $"{result.Total / watch.Elapsed.TotalSeconds:N0} objects/s");
+        Console.WriteLine($"  memory: working set {before / 1048576.0:F0} MB before, peak {sampler.PeakWorkingSet / 1048576.0:F0} MB, " +
+                          $"peak managed heap {sampler.PeakManaged / 1048576.0:F0} MB");
+    }
+
+    /// Samples the working set and managed heap every 50 ms while an import runs.
+    private sealed class PeakMemory : IDisposable
+    {
+        private readonly Timer _timer;
+        public long PeakWorkingSet { get; private set; }
+        public long PeakManaged { get; private set; }
+
+        public PeakMemory() => _timer = new Timer(_ =>
+        {
+            using var process = Process.GetCurrentProcess();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakManaged = Math.Max(PeakManaged, GC.GetTotalMemory(false));
+        }, null, 0, 50);
+
+        public void Dispose() => _timer.Dispose();
+    }
+}

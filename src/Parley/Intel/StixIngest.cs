@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Stix;
+using Parley.Stix.Markings;
+using Parley.Stix.Validation;
+
+namespace Parley.Intel;
+
+/// Validates incoming STIX objects one by one and stores the valid ones in batches, all in one
+/// transaction: a bundle that turns out to be malformed half-way leaves nothing behind.
+/// Invalid objects are reported with their position and do not stop the others.
+public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
+{
+    private const int BatchSize = 1000;
+    // One ingest at a time per process keeps the first/last version flags consistent.
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private sealed record Pending(int Index, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
+
+    public async Task<IngestResult> IngestAsync(IAsyncEnumerable<JsonNode?> items, IngestTarget target, bool keepSuccesses, CancellationToken ct)
+    {
+        var result = new IngestResult();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await Gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var batch = new List<Pending>(BatchSize);
+            await foreach (var node in items.WithCancellation(ct))
+            {
+                if (Prepare(node, result.Total++, result) is { } pending) batch.Add(pending);
+                if (batch.Count < BatchSize) continue;
+                await FlushAsync(batch, target, known, result, keepSuccesses, ct);
+                batch.Clear();
+            }
+            await FlushAsync(batch, target, known, result, keepSuccesses, ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        return result;
+    }
+
+    public static async IAsyncEnumerable<JsonNode?> FromBundle(StixBundleReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var obj in reader.ReadObjectsAsync(ct)) yield return obj.Raw;
+    }
+
+    private static Pending? Prepare(JsonNode? node, int index, IngestResult result)
+    {
+        if (node is not JsonObject json)
+        {
+            result.Failures.Add(new IngestFailure(index, null, null, $"objects[{index}] is not a JSON object."));
+            return null;
+        }
+        var obj = StixObject.FromJson(json);
+        var errors = StixValidator.Validate(obj);
+        if (errors.Count > 0)
+        {
+            var message = string.Join("; ", errors.Take(5).Select(e => e.ToString())) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
+            result.Failures.Add(new IngestFailure(index, StixIdOrNull(json), obj.Version?.Text, message));
+            return null;
+        }
+        var markings = MarkingRefs(json);
+        return new Pending(index, obj, obj.ToJson(), obj.Version, Tlp.MostRestrictive(markings), markings);
+    }
+
+    private async Task FlushAsync(List<Pending> batch, IngestTarget target, HashSet<string> known, IngestResult result, bool keepSuccesses, CancellationToken ct)
+    {
+        if (batch.Count == 0) return;
+        var collection = target.Collection;
+        foreach (var p in batch.Where(p => p.Obj.Type == "marking-definition")) known.Add(p.Obj.Id);
+        var unknown = batch.SelectMany(p => p.Markings).Where(m => Tlp.Find(m) is null && !known.Contains(m)).Distinct().ToList();
+        if (unknown.Count > 0)
+            known.UnionWith(await db.StixObjects.Where(o => o.Type == "marking-definition" && o.MechanismId == collection.Mechanism.Id && unknown.Contains(o.StixId))
+                .Select(o => o.StixId).Distinct().ToListAsync(ct));
+
+        var ids = batch.Select(p => p.Obj.Id).Distinct().ToList();
+        var existing = (await db.StixObjects.Where(o => o.CollectionId == collection.Id && ids.Contains(o.StixId))
+                .Select(o => new { o.StixId, o.Version }).ToListAsync(ct))
+            .GroupBy(o => o.StixId).ToDictionary(g => g.Key, g => g.Select(o => o.Version).ToHashSet());
+
+        var rows = new List<StoredObject>(batch.Count);
+        var added = new Dictionary<string, HashSet<DateTime>>(StringComparer.Ordinal);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in batch)
+        {
+            var id = p.Obj.Id;
+            if (p.Markings.FirstOrDefault(m => Tlp.Find(m) is null && !known.Contains(m)) is { } missing)
+            {
+                result.Failures.Add(new IngestFailure(p.Index, id, p.Version?.Text, $"$.object_marking_refs: unknown marking definition '{missing}'; send it before the objects it marks."));
+                continue;
+            }
+            var held = existing.GetValueOrDefault(id);
+            var mine = added.GetValueOrDefault(id);
+            var version = p.Version is { } v ? DateAddedClock.Truncate(v.Instant.UtcDateTime) : (DateTime?)null;
+            var duplicate = version is null
+                ? held is not null || mine is not null // SCOs are not versioned: one copy per collection
+                : held?.Contains(version.Value) == true || mine?.Contains(version.Value) == true;
+            if (duplicate)
+            {
+                result.Duplicates++;
+                if (keepSuccesses) result.Successes.Add(new IngestSuccess(id, p.Version?.Text ?? ""));
+                continue;
+            }
+            var dateAdded = clock.Next();
+            var row = new StoredObject
+            {
+                MechanismId = collection.Mechanism.Id, CollectionId = collection.Id,
+                StixId = id, Type = p.Obj.Type, SpecVersion = p.Obj.SpecVersion ?? "2.1",
+                Version = version ?? dateAdded, VersionText = p.Version?.Text ?? StoredVersions.Format(dateAdded),
+                DateAdded = dateAdded, IsFirst = true, IsLast = true, Tlp = p.Tlp,
+                MarkingRefs = p.Markings.Count == 0 ? null : string.Join(' ', p.Markings.Distinct()),
+                SourcePartyId = target.SourcePartyId, SourceAgencyId = target.SourceAgencyId, SourceUserId = target.SourceUserId,
+                RecipientPartyId = collection.RecipientParty?.Id, RecipientAgencyId = collection.RecipientAgency?.Id,
+                Json = p.Json,
+            };
+            rows.Add(row);
+            if (held is not null || mine is not null) touched.Add(id);
+            (mine ??= added[id] = []).Add(row.Version);
+            result.Stored++;
+            if (keepSuccesses) result.Successes.Add(new IngestSuccess(id, row.VersionText));
+        }
+        await StoredObjectInserts.InsertAsync(db, rows, ct);
+        if (touched.Count > 0) await StoredVersions.RecomputeFlagsAsync(db, collection.Id, touched, ct);
+    }
+
+    private static List<string> MarkingRefs(JsonObject json)
+    {
+        var refs = new List<string>();
+        if (json["object_marking_refs"] is JsonArray objectRefs)
+            refs.AddRange(objectRefs.Select(r => r?.GetValue<string>()).OfType<string>());
+        if (json["granular_markings"] is JsonArray granular)
+            refs.AddRange(granular.OfType<JsonObject>().Select(g => g["marking_ref"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>());
+        return refs;
+    }
+
+    private static string? StixIdOrNull(JsonObject json) => json["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

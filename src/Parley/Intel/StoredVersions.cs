@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+
+namespace Parley.Intel;
+
+public static class StoredVersions
+{
+    /// Marks the first and last version of each object again, after versions were added or deleted.
+    public static Task RecomputeFlagsAsync(ParleyDbContext db, Guid collectionId, IReadOnlyCollection<string> stixIds, CancellationToken ct) =>
+        db.StixObjects.Where(o => o.CollectionId == collectionId && stixIds.Contains(o.StixId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.IsLast, o => o.Version == db.StixObjects
+                    .Where(x => x.CollectionId == o.CollectionId && x.StixId == o.StixId).Max(x => x.Version))
+                .SetProperty(o => o.IsFirst, o => o.Version == db.StixObjects
+                    .Where(x => x.CollectionId == o.CollectionId && x.StixId == o.StixId).Min(x => x.Version)), ct);
+
+    public static string Format(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

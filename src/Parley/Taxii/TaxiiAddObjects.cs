@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Parley.Identity;
+using Parley.Intel;
+
+namespace Parley.Taxii;
+
+public static class TaxiiAddObjects
+{
+    /// Adds the objects of an envelope. Each object is validated on its own: the valid ones are
+    /// stored, the others are listed as failures in the status resource (answered 202, complete).
+    public static async Task<IResult> PostAsync(string root, string collectionId, HttpContext http, ClaimsPrincipal user, TaxiiServices s, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var collection = await s.CollectionAsync(root, collectionId, actor, ct);
+        if (collection is null) return TaxiiError.NotFound($"No collection '{collectionId}' in API root '{root}'.");
+        if (!SharingCollection.CanWrite(actor, collection.Mechanism)) return TaxiiError.Forbidden("You may not add objects to this collection.");
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 128 }, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            return TaxiiError.BadRequest($"The body is not valid JSON: {e.Message}");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TaxiiGate.TooLarge(s.Options.MaxContentLength);
+        }
+        if (body is not JsonObject envelope || envelope["objects"] is not JsonArray array)
+            return TaxiiError.BadRequest("The body must be a TAXII envelope: a JSON object with an \"objects\" list.");
+
+        var items = array.ToList();
+        array.Clear();
+        var requested = s.Time.GetUtcNow().UtcDateTime;
+        var target = new IngestTarget(collection, actor.PartyId, actor.AgencyId, actor.UserId);
+        var result = await s.Ingest.IngestAsync(items.ToAsyncEnumerable(), target, keepSuccesses: true, ct);
+
+        var status = TaxiiStatusEndpoint.Record(collection, actor, requested, result);
+        s.Db.TaxiiStatuses.Add(status);
+        await s.Db.SaveChangesAsync(ct);
+        return new TaxiiResult(TaxiiStatusEndpoint.Resource(status), StatusCodes.Status202Accepted);
+    }
+}
