@@ -5,6 +5,7 @@ using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
+using Parley.Hotline;
 using Parley.Identity;
 using Parley.Requests;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class ParleyHost
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();
         builder.Services.AddWatchPass<DeadlineWatch>();
+        builder.Services.AddHotline();
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
@@ -88,6 +90,7 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapHotline();
         return app;
     }
 }
