@@ -26,14 +26,14 @@ public static class HotlineSessionsApi
         [AsParameters] Query query, ClaimsPrincipal principal, ParleyDbContext db, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        HotlineSessionStatus? status = query.Status?.ToLowerInvariant() switch
+        HotlineSessionStatus? status = null;
+        switch (query.Status?.ToLowerInvariant())
         {
-            null or "" or "all" => null,
-            "open" => HotlineSessionStatus.Open,
-            "closed" => HotlineSessionStatus.Closed,
-            _ => (HotlineSessionStatus)(-1),
-        };
-        if ((int?)status == -1) return HotlineProblems.Invalid("status", "status is open, closed or all.");
+            case null or "" or "all": break;
+            case "open": status = HotlineSessionStatus.Open; break;
+            case "closed": status = HotlineSessionStatus.Closed; break;
+            default: return HotlineProblems.Invalid("status", "status is open, closed or all.");
+        }
         var mechanisms = await HotlineAccess.MechanismIdsAsync(db, actor, ct);
         if (query.Mechanism is not null)
         {

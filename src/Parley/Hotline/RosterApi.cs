@@ -14,6 +14,8 @@ namespace Parley.Hotline;
 public static class RosterApi
 {
     public const int MaxShiftDays = 31;
+    /// First half of the advisory lock key that serialises roster writes per user on PostgreSQL.
+    private const int RosterLockKey = 0x504C_0004;
 
     public static void MapRoster(this RouteGroupBuilder group)
     {
@@ -40,7 +42,7 @@ public static class RosterApi
     }
 
     private static async Task<Results<Created<ShiftDto>, NotFound, ProblemHttpResult, ValidationProblem>> AddAsync(
-        string code, ShiftInput body, ClaimsPrincipal principal, ParleyDbContext db, CancellationToken ct)
+        string code, ShiftInput body, ClaimsPrincipal principal, ParleyDbContext db, StorageOptions storage, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var party = await HotlineAccess.FindPartyAsync(db, code, actor, ct);
@@ -58,6 +60,10 @@ public static class RosterApi
         var user = await FindUserAsync(db, body.User, party.Id, errors, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
+        // Serialise additions for one person, so that two overlapping shifts sent at once cannot both pass the check.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (storage.Provider == StorageProvider.Postgres)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RosterLockKey}, {user!.Id.GetHashCode()})", ct);
         var clash = await db.OnCallShifts.AsNoTracking()
             .Where(s => s.UserId == user!.Id && s.StartsAt < ends && starts < s.EndsAt).OrderBy(s => s.StartsAt).FirstOrDefaultAsync(ct);
         if (clash is not null)
@@ -69,6 +75,7 @@ public static class RosterApi
         var shift = new OnCallShift { Id = Guid.CreateVersion7(), PartyId = party.Id, UserId = user!.Id, StartsAt = starts!.Value, EndsAt = ends!.Value, Note = body.Note?.Trim() };
         db.OnCallShifts.Add(shift);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/hotline/parties/{party.Code}/shifts/{shift.Id}", ToDto(shift, user, party));
     }
 
