@@ -20,7 +20,7 @@ public static class HotlineSessionSteps
     public static void MapHotlineSessionSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/{id:guid}/acknowledge", (Guid id, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
-            RunAsync(id, p, db, t, http, ct, (s, actor, now) => Acknowledge(s, actor, now)));
+            RunAsync(id, p, db, t, http, ct, (s, actor, now) => Acknowledge(s, actor, now), calledMayAct: true));
         group.MapPost("/{id:guid}/notes", (Guid id, NoteInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
             RunAsync(id, p, db, t, http, ct, (s, actor, now) => AddNote(s, actor, now, body)));
         group.MapPost("/{id:guid}/requests", (Guid id, LinkRequestInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
@@ -31,14 +31,18 @@ public static class HotlineSessionSteps
             RunAsync(id, p, db, t, http, ct, (s, actor, now) => Task.FromResult(Close(s, actor, now, body))));
     }
 
-    /// 404 unless the caller's party is in the session's mechanism; 403 without the role; 412 on a stale If-Match;
+    /// 404 unless the caller's party is in the session's mechanism; 403 without the role (or, to acknowledge, being the one called); 412 on a stale If-Match;
     /// 409 once closed. A step returns a result to refuse, or null to have its change saved.
-    private static async Task<IResult> RunAsync(Guid id, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, HttpContext http, CancellationToken ct, Step step)
+    private static async Task<IResult> RunAsync(Guid id, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, HttpContext http, CancellationToken ct,
+        Step step, bool calledMayAct = false)
     {
         var actor = Actor.From(principal);
         var session = await HotlineSessionsApi.FindAsync(db, id, actor, ct);
         if (session is null) return TypedResults.NotFound();
-        if ((actor.Roles & HotlineAccess.SessionRoles) == 0) return HotlineProblems.Forbidden("Only hotline officers and supervisors act on hotline sessions.");
+        // Whoever was called by name may acknowledge for their side, whatever their role.
+        var called = calledMayAct && session.Participants.Any(p => p.CalledUserId == actor.UserId);
+        if ((actor.Roles & HotlineAccess.SessionRoles) == 0 && !called)
+            return HotlineProblems.Forbidden("Only hotline officers and supervisors act on hotline sessions.");
         var ifMatch = http.Request.Headers.IfMatch;
         if (!HotlineSessionsApi.Matches(ifMatch, session))
             return TypedResults.Problem($"The session has changed since you read it; it is now at ETag {HotlineSessionsApi.ETag(session)}.", statusCode: 412, title: "Precondition failed");

@@ -98,6 +98,19 @@ public abstract class HotlineSessionTests(DatabaseKind kind) : AppTest(kind)
         Assert.All(called, n => Assert.Equal("[US-CN] Hotline call: Hotline test call", n.Subject));
     }
 
+    [Fact]
+    public async Task CalledByName_MayAcknowledgeWhateverTheRole_OnlyForTheirSide()
+    {
+        var opened = await OpenAsync(new { mechanism = "US-CN", subject = "Call the MPS desk officer", calls = new[] { new { party = "CN", user = "cn.officer" } } });
+        var url = $"{Sessions}/{opened.Str("id")}/acknowledge";
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.As("cn.officer2").PostJsonAsync(url, null)).StatusCode);
+        var acked = await (await App.As("cn.officer").PostJsonAsync(url, null)).ReadAsync();
+        Assert.Equal("cn.officer", Sides(acked)["CN"].Path("acknowledgedBy", "userName").GetString());
+        Assert.Equal(JsonValueKind.Null, Sides(acked)["US"].GetProperty("acknowledgedAt").ValueKind);
+        var notice = (await NotificationsAsync(App, "hotline.called")).Single(n => n.Recipient == "cn.officer@cn.test");
+        Assert.Equal(NotificationChannel.Email, notice.Channel);
+    }
+
     private static string WithoutTrace(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
 
     [Fact]
