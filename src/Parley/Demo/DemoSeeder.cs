@@ -53,6 +53,7 @@ public static class DemoSeeder
                 MechanismId = directory.Mechanism.Id, Direction = n.Key, Year = DemoTraffic.Year, LastNumber = n.Value,
             }));
             await db.SaveChangesAsync(ct);
+            await DemoHotline.SeedAsync(db, directory, traffic.Requests, now, ct);
             await tx.CommitAsync(ct);
         }
         scope.ServiceProvider.GetService<DirectoryCache>()?.Invalidate();

@@ -6,6 +6,7 @@ using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
+using Parley.Hotline;
 using Parley.Identity;
 using Parley.Notifications;
 using Parley.Requests;
@@ -46,6 +47,7 @@ public static class ParleyHost
         builder.Services.AddScoped<SignIn>();
         builder.Services.AddWatchPass<DeadlineWatch>();
         builder.Services.AddWatchPass<EscalationWatch>();
+        builder.Services.AddHotline();
         builder.Services.AddSingleton<DeadlineWatchSignal>();
         builder.Services.AddOptions<DeadlineWatcherOptions>().BindConfiguration(nameof(DeadlineWatcherOptions));
         builder.Services.AddHostedService<DeadlineWatcher>();
@@ -122,6 +124,7 @@ public static class ParleyHost
         app.MapIntel();
         app.MapActors();
         app.MapTaxii();
+        app.MapHotline();
         return app;
     }
 }
