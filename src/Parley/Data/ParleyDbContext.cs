@@ -4,6 +4,7 @@ using Parley.Escalation;
 using Parley.Hotline;
 using Parley.Notifications;
 using Parley.Identity;
+using Parley.Incidents;
 using Parley.Quality;
 using Parley.Requests;
 
@@ -42,6 +43,10 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentFacet> IncidentFacets => Set<IncidentFacet>();
+    public DbSet<IncidentSource> IncidentSources => Set<IncidentSource>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

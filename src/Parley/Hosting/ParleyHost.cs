@@ -6,6 +6,7 @@ using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Incidents;
 using Parley.Requests;
 using Scalar.AspNetCore;
 
@@ -88,6 +89,9 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapIncidents();
+        app.MapCommitments();
+        app.MapIncidentsPage();
         return app;
     }
 }
