@@ -19,6 +19,8 @@ public static class ParleyCli
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(new Command("import", "Import data") { ImportIncidentsCommand.Create() });
+        root.Subcommands.Add(IncidentsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -25,7 +25,9 @@ public static class IncidentCharts
         AddMarker(plot, new Marker(effect.Split, "split " + effect.Split.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Colors.Black);
         foreach (var m in markers.Where(m => m.Date > effect.BeforeFrom && m.Date < effect.AfterTo && m.Date != effect.Split))
             AddMarker(plot, m, Colors.Gray);
-        plot.Axes.DateTimeTicksBottom();
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+            ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel("incidents per month");
@@ -72,6 +74,7 @@ public static class IncidentCharts
         line.Color = color;
         line.LinePattern = LinePattern.Dashed;
         line.LabelText = marker.Label;
+        line.LabelOppositeAxis = true;
     }
 
     private static DateTime MonthStart(string month) => DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture);
