@@ -46,6 +46,7 @@ public static class DemoSeeder
             db.Users.AddRange(directory.Users.Values);
             db.Requests.AddRange(traffic.Requests);
             db.AnswerRatings.AddRange(traffic.Ratings);
+            db.AddRange(DemoIncidents.Create(directory.Mechanism.Id, now));
             // Live submissions of the same year continue these sequences.
             db.ReferenceCounters.AddRange(traffic.LastNumbers.Select(n => new ReferenceCounter
             {

@@ -22,9 +22,13 @@ public static class IncidentCharts
             bar.FillColor = DateOnly.FromDateTime(DateTime.FromOADate(bar.Position)) < effect.Split ? Colors.SteelBlue : Colors.DarkOrange;
             bar.LineWidth = 0;
         }
-        AddMarker(plot, new Marker(effect.Split, "split " + effect.Split.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Colors.Black);
+        var palette = new ScottPlot.Palettes.Category10();
+        var label = markers.FirstOrDefault(m => m.Date == effect.Split)?.Label ?? "split";
+        AddMarker(plot, new Marker(effect.Split, $"{label} {effect.Split.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"), Colors.Black);
+        var i = 2;
         foreach (var m in markers.Where(m => m.Date > effect.BeforeFrom && m.Date < effect.AfterTo && m.Date != effect.Split))
-            AddMarker(plot, m, Colors.Gray);
+            AddMarker(plot, m with { Label = $"{m.Label} {m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" }, palette.GetColor(i++));
+        plot.ShowLegend(Alignment.UpperRight);
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
             ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -73,8 +77,7 @@ public static class IncidentCharts
         var line = plot.Add.VerticalLine(marker.Date.ToDateTime(TimeOnly.MinValue).ToOADate());
         line.Color = color;
         line.LinePattern = LinePattern.Dashed;
-        line.LabelText = marker.Label;
-        line.LabelOppositeAxis = true;
+        line.LegendText = marker.Label;
     }
 
     private static DateTime MonthStart(string month) => DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture);
