@@ -22,8 +22,8 @@ public static class CommitmentsApi
     public static void MapCommitments(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/mechanisms/{id}/commitments").WithTags("Incidents");
-        group.RequireAuthorization(Policies.IncidentReader);
-        group.MapGet("/", ListAsync);
+        // Each endpoint its own policy: policies on a group and an endpoint must both hold.
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.IncidentReader);
         group.MapPost("/", AddAsync).RequireAuthorization(Policies.Administrator);
     }
 

@@ -32,8 +32,9 @@ public static class IncidentEffect
         var beforeFrom = split.AddMonths(-months.Value);
         var afterTo = split.AddMonths(months.Value);
         var windowFilter = filter with { From = null, To = null };
+        var lastMonthEnd = new DateOnly(afterTo.Year, afterTo.Month, 1).AddMonths(1);
         var dates = await windowFilter.Apply(db, db.Incidents.AsNoTracking())
-            .Where(i => i.FirstSeen < afterTo && i.FirstSeen >= beforeFrom.AddYears(-1))
+            .Where(i => i.FirstSeen < lastMonthEnd && i.FirstSeen >= beforeFrom.AddYears(-1))
             .Select(i => new { i.FirstSeen, i.FirstSeenPrecision }).ToListAsync(ct);
 
         int before = 0, after = 0, imprecise = 0;
@@ -43,12 +44,12 @@ public static class IncidentEffect
         {
             var date = PartialDate.From(d.FirstSeen, d.FirstSeenPrecision);
             var (start, end) = (date.Start, date.End);
+            var month = new DateOnly(start.Year, start.Month, 1);
+            if (date.Precision != DatePrecision.Year && perMonth.ContainsKey(month)) perMonth[month]++;
             if (end < beforeFrom || start >= afterTo) continue;
             if (start >= beforeFrom && end < split) before++;
             else if (start >= split && end < afterTo) after++;
             else imprecise++;
-            if (date.Precision != DatePrecision.Year && perMonth.ContainsKey(new DateOnly(start.Year, start.Month, 1)))
-                perMonth[new DateOnly(start.Year, start.Month, 1)]++;
         }
         var test = RateRatioTest.Compute(after, months.Value, before, months.Value);
         var sentence = Sentence(filter, split, test, months.Value);

@@ -41,12 +41,12 @@ public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
                 continue;
             }
             var result = IncidentReader.Read(row.Input, unknownActorIsError: false);
-            warnings.AddRange(result.Warnings.Select(w => new ImportProblem(row.Where, w)));
             if (result.Draft is null)
             {
                 rejections.Add(new ImportProblem(row.Where, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))));
                 continue;
             }
+            warnings.AddRange(result.Warnings.Select(w => new ImportProblem(row.Where, w)));
             batch.Add((row.Where, result.Draft));
             if (batch.Count >= BatchSize) await FlushAsync();
         }
