@@ -63,6 +63,8 @@ public sealed class BenchArgs
               with the SQL query plans
           watcher --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--probes 20] [--idle 90]
               the deadline watcher in the real server with N open requests: due instant → alert visible, idle CPU, query plans
+          incidents --db sqlite|postgres [--rows 1000000] [--iterations 20]
+              import N incident rows from a generated CSV (rows/s, peak memory), then a monthly trend filtered on sponsor and victim
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

@@ -39,6 +39,9 @@ try
         case "watcher":
             await WatcherBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 1_000_000), options.Int("probes", 20), TimeSpan.FromSeconds(options.Int("idle", 90)));
             return 0;
+        case "incidents":
+            await IncidentsBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("rows", 1_000_000), options.Int("iterations", 20));
+            return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);
         default:

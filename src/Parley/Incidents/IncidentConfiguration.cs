@@ -50,6 +50,7 @@ public sealed class IncidentRequestLinkConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<IncidentRequestLink> b)
     {
+        b.ToTable("IncidentRequests");
         b.HasKey(l => new { l.IncidentId, l.RequestId });
         b.HasOne<Request>().WithMany().HasForeignKey(l => l.RequestId);
         b.HasIndex(l => l.RequestId);
@@ -60,6 +61,7 @@ public sealed class IncidentBreachConfiguration : IEntityTypeConfiguration<Incid
 {
     public void Configure(EntityTypeBuilder<IncidentBreach> b)
     {
+        b.ToTable("IncidentBreaches");
         b.HasKey(x => new { x.IncidentId, x.CommitmentId });
         b.HasOne<Commitment>().WithMany().HasForeignKey(x => x.CommitmentId);
         b.HasIndex(x => x.CommitmentId);

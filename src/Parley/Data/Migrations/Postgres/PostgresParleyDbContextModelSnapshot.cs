@@ -948,7 +948,7 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasIndex("CommitmentId");
 
-                    b.ToTable("IncidentBreach");
+                    b.ToTable("IncidentBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
@@ -983,7 +983,7 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("IncidentRequestLink");
+                    b.ToTable("IncidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>

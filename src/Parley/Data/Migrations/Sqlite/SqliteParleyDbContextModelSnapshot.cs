@@ -943,7 +943,7 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasIndex("CommitmentId");
 
-                    b.ToTable("IncidentBreach");
+                    b.ToTable("IncidentBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
@@ -978,7 +978,7 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("IncidentRequestLink");
+                    b.ToTable("IncidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>

@@ -11,7 +11,7 @@ using Parley.Data;
 namespace Parley.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParleyDbContext))]
-    [Migration("20261201234550_Incidents")]
+    [Migration("20261202004016_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -946,7 +946,7 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasIndex("CommitmentId");
 
-                    b.ToTable("IncidentBreach");
+                    b.ToTable("IncidentBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
@@ -981,7 +981,7 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("IncidentRequestLink");
+                    b.ToTable("IncidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>

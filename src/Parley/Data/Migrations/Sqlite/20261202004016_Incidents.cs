@@ -57,7 +57,7 @@ namespace Parley.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "IncidentBreach",
+                name: "IncidentBreaches",
                 columns: table => new
                 {
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -66,15 +66,15 @@ namespace Parley.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IncidentBreach", x => new { x.IncidentId, x.CommitmentId });
+                    table.PrimaryKey("PK_IncidentBreaches", x => new { x.IncidentId, x.CommitmentId });
                     table.ForeignKey(
-                        name: "FK_IncidentBreach_Commitments_CommitmentId",
+                        name: "FK_IncidentBreaches_Commitments_CommitmentId",
                         column: x => x.CommitmentId,
                         principalTable: "Commitments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IncidentBreach_Incidents_IncidentId",
+                        name: "FK_IncidentBreaches_Incidents_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "Incidents",
                         principalColumn: "Id",
@@ -101,7 +101,7 @@ namespace Parley.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "IncidentRequestLink",
+                name: "IncidentRequests",
                 columns: table => new
                 {
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -109,15 +109,15 @@ namespace Parley.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IncidentRequestLink", x => new { x.IncidentId, x.RequestId });
+                    table.PrimaryKey("PK_IncidentRequests", x => new { x.IncidentId, x.RequestId });
                     table.ForeignKey(
-                        name: "FK_IncidentRequestLink_Incidents_IncidentId",
+                        name: "FK_IncidentRequests_Incidents_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "Incidents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IncidentRequestLink_Requests_RequestId",
+                        name: "FK_IncidentRequests_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -151,8 +151,8 @@ namespace Parley.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IncidentBreach_CommitmentId",
-                table: "IncidentBreach",
+                name: "IX_IncidentBreaches_CommitmentId",
+                table: "IncidentBreaches",
                 column: "CommitmentId");
 
             migrationBuilder.CreateIndex(
@@ -161,8 +161,8 @@ namespace Parley.Data.Migrations.Sqlite
                 columns: new[] { "Kind", "Value", "IncidentId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_IncidentRequestLink_RequestId",
-                table: "IncidentRequestLink",
+                name: "IX_IncidentRequests_RequestId",
+                table: "IncidentRequests",
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
@@ -191,13 +191,13 @@ namespace Parley.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "IncidentBreach");
+                name: "IncidentBreaches");
 
             migrationBuilder.DropTable(
                 name: "IncidentFacets");
 
             migrationBuilder.DropTable(
-                name: "IncidentRequestLink");
+                name: "IncidentRequests");
 
             migrationBuilder.DropTable(
                 name: "IncidentSources");

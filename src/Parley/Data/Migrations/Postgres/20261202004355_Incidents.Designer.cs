@@ -12,7 +12,7 @@ using Parley.Data;
 namespace Parley.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParleyDbContext))]
-    [Migration("20261201234807_Incidents")]
+    [Migration("20261202004355_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -951,7 +951,7 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasIndex("CommitmentId");
 
-                    b.ToTable("IncidentBreach");
+                    b.ToTable("IncidentBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
@@ -986,7 +986,7 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasIndex("RequestId");
 
-                    b.ToTable("IncidentRequestLink");
+                    b.ToTable("IncidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>
