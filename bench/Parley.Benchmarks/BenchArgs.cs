@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages, import, taxii or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages, import, taxii, incidents, report or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -70,6 +70,8 @@ public sealed class BenchArgs
           taxii --db sqlite|postgres [--pg "Host=…"] [--objects 1000000] [--clients 2,16] [--seconds 15] [--warmup 20]
               TAXII GET objects (limit 100, random pages) on a collection of N objects, and the same bytes from a
               plain in-memory endpoint in the same process (the ceiling)
+          incidents --db sqlite|postgres [--rows 1000000] [--iterations 20]
+              import N incident rows from a generated CSV (rows/s, peak memory), then a monthly trend filtered on sponsor and victim
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

@@ -48,6 +48,9 @@ try
         case "taxii":
             await TaxiiBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 1_000_000), options.Clients, duration, warmup);
             return 0;
+        case "incidents":
+            await IncidentsBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("rows", 1_000_000), options.Int("iterations", 20));
+            return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);
         default:

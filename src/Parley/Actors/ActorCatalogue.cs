@@ -8,6 +8,11 @@ namespace Parley.Actors;
 public sealed class ActorCatalogue
 {
     public const string ResourceName = "Parley.Actors.enterprise-attack-intrusion-sets.json";
+    /// A compact extract (id, name, aliases, group id) of more ATT&CK intrusion sets, for attribution.
+    public const string ExtractResourceName = "Parley.Actors.intrusion-sets.json";
+
+    /// The catalogue embedded in the executable, shared by the API, the incident register and its imports.
+    public static ActorCatalogue Default { get; } = LoadEmbedded();
 
     private readonly FrozenDictionary<string, ThreatActor> _byName;
 
@@ -36,9 +41,22 @@ public sealed class ActorCatalogue
     {
         using var stream = typeof(ActorCatalogue).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The actor catalogue {ResourceName} is not embedded.");
-        return new ActorCatalogue(StixBundle.ParseAsync(stream).GetAwaiter().GetResult().Objects
-            .Where(o => o.Type == "intrusion-set" && !o.Revoked).Select(FromStix));
+        var full = StixBundle.ParseAsync(stream).GetAwaiter().GetResult().Objects
+            .Where(o => o.Type == "intrusion-set" && !o.Revoked).Select(FromStix).ToList();
+        using var extract = typeof(ActorCatalogue).Assembly.GetManifestResourceStream(ExtractResourceName)
+            ?? throw new InvalidOperationException($"The actor catalogue {ExtractResourceName} is not embedded.");
+        var known = full.Select(a => a.StixId).ToHashSet();
+        var more = System.Text.Json.JsonSerializer.Deserialize<List<ExtractRow>>(extract)!
+            .Where(r => !known.Contains(r.Id))
+            .Select(r => new ThreatActor(r.Id, r.Name, r.Aliases ?? [], r.ExternalId, null, null));
+        return new ActorCatalogue(full.Concat(more));
     }
+
+    private sealed record ExtractRow(
+        [property: System.Text.Json.Serialization.JsonPropertyName("id")] string Id,
+        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("aliases")] List<string>? Aliases,
+        [property: System.Text.Json.Serialization.JsonPropertyName("external_id")] string? ExternalId);
 
     private static ThreatActor FromStix(StixObject o)
     {

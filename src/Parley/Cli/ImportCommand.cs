@@ -52,7 +52,7 @@ public static class ImportCommand
             }
             return failed == 0 ? 0 : 2;
         });
-        return new Command("import", "Import data") { stix };
+        return new Command("import", "Import data: STIX 2.1 bundles, incident registers") { stix, ImportIncidentsCommand.Create() };
     }
 
     private static List<string>? Files(string path) =>

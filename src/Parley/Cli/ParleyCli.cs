@@ -21,6 +21,7 @@ public static class ParleyCli
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(IncidentsCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

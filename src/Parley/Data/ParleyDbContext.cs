@@ -5,6 +5,7 @@ using Parley.Hotline;
 using Parley.Notifications;
 using Parley.Identity;
 using Parley.Intel;
+using Parley.Incidents;
 using Parley.Quality;
 using Parley.Requests;
 using Parley.Taxii;
@@ -46,6 +47,10 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<StoredObject> StixObjects => Set<StoredObject>();
     public DbSet<TaxiiStatusRecord> TaxiiStatuses => Set<TaxiiStatusRecord>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentFacet> IncidentFacets => Set<IncidentFacet>();
+    public DbSet<IncidentSource> IncidentSources => Set<IncidentSource>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -47,6 +47,7 @@ public static class DemoSeeder
             DemoEscalations.AddTo(db, directory, traffic, now);
             db.Requests.AddRange(traffic.Requests);
             db.AnswerRatings.AddRange(traffic.Ratings);
+            db.AddRange(DemoIncidents.Create(directory.Mechanism.Id, now));
             // Live submissions of the same year continue these sequences.
             db.ReferenceCounters.AddRange(traffic.LastNumbers.Select(n => new ReferenceCounter
             {

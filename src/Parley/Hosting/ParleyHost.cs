@@ -9,6 +9,7 @@ using Parley.Escalation;
 using Parley.Hotline;
 using Parley.Identity;
 using Parley.Notifications;
+using Parley.Incidents;
 using Parley.Requests;
 using Parley.Web;
 using Parley.Intel;
@@ -56,7 +57,7 @@ public static class ParleyHost
         builder.Services.AddScoped<StixIngest>();
         builder.Services.AddScoped<TaxiiServices>();
         builder.Services.AddOptions<TaxiiOptions>().BindConfiguration(nameof(TaxiiOptions)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(_ => ActorCatalogue.LoadEmbedded());
+        builder.Services.AddSingleton(ActorCatalogue.Default);
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.Configure<JsonOptions>(o => RequestJson.Configure(o.SerializerOptions));
@@ -125,6 +126,9 @@ public static class ParleyHost
         app.MapActors();
         app.MapTaxii();
         app.MapHotline();
+        app.MapIncidents();
+        app.MapCommitments();
+        app.MapIncidentsPage();
         return app;
     }
 }

@@ -836,6 +836,179 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Parley.Incidents.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("MechanismId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MechanismId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttributedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstSeenMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstSeenPrecision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("FirstSeenYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("Reported")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReportedPrecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstSeen");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("FirstSeenYear", "FirstSeenMonth");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentBreach", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("IncidentId", "CommitmentId");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("IncidentBreaches", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("IncidentId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "IncidentId");
+
+                    b.ToTable("IncidentFacets");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentRequestLink", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "RequestId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("IncidentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentSources");
+                });
+
             modelBuilder.Entity("Parley.Intel.StoredObject", b =>
                 {
                     b.Property<long>("Seq")
@@ -1620,6 +1793,63 @@ namespace Parley.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Parley.Incidents.Commitment", b =>
+                {
+                    b.HasOne("Parley.Directory.Mechanism", null)
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentBreach", b =>
+                {
+                    b.HasOne("Parley.Incidents.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Breaches")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
+                {
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Facets")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentRequestLink", b =>
+                {
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>
+                {
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parley.Intel.StoredObject", b =>
                 {
                     b.HasOne("Parley.Directory.Mechanism", null)
@@ -1760,6 +1990,17 @@ namespace Parley.Data.Migrations.Postgres
                     b.Navigation("Participants");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.Incident", b =>
+                {
+                    b.Navigation("Breaches");
+
+                    b.Navigation("Facets");
+
+                    b.Navigation("Requests");
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Parley.Requests.Request", b =>

@@ -831,6 +831,179 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Parley.Incidents.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MechanismId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MechanismId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Commitments");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstSeenMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstSeenPrecision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstSeenYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Reported")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedPrecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstSeen");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("FirstSeenYear", "FirstSeenMonth");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentBreach", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "CommitmentId");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("IncidentBreaches", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "IncidentId");
+
+                    b.ToTable("IncidentFacets");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentRequestLink", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "RequestId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("IncidentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentSources");
+                });
+
             modelBuilder.Entity("Parley.Intel.StoredObject", b =>
                 {
                     b.Property<long>("Seq")
@@ -1613,6 +1786,63 @@ namespace Parley.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Parley.Incidents.Commitment", b =>
+                {
+                    b.HasOne("Parley.Directory.Mechanism", null)
+                        .WithMany()
+                        .HasForeignKey("MechanismId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentBreach", b =>
+                {
+                    b.HasOne("Parley.Incidents.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Breaches")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentFacet", b =>
+                {
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Facets")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentRequestLink", b =>
+                {
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parley.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Incidents.IncidentSource", b =>
+                {
+                    b.HasOne("Parley.Incidents.Incident", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parley.Intel.StoredObject", b =>
                 {
                     b.HasOne("Parley.Directory.Mechanism", null)
@@ -1753,6 +1983,17 @@ namespace Parley.Data.Migrations.Sqlite
                     b.Navigation("Participants");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("Parley.Incidents.Incident", b =>
+                {
+                    b.Navigation("Breaches");
+
+                    b.Navigation("Facets");
+
+                    b.Navigation("Requests");
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Parley.Requests.Request", b =>

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+
+namespace Parley.Incidents;
+
+/// Which incidents a list, trend or effect counts. Several values of one filter are alternatives
+/// (sponsor=CN,RU); different filters must all hold. Dates bound the earliest day a first-seen date can mean.
+public sealed record IncidentFilter(
+    IReadOnlyList<string> Sponsors, IReadOnlyList<string> Victims, IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> IntrusionSets, DateOnly? From, DateOnly? To, Confidence? MinConfidence)
+{
+    public static readonly IncidentFilter None = new([], [], [], [], [], null, null, null);
+
+    /// Reads the query-string form; errors are keyed by parameter name.
+    public static IncidentFilter Parse(string? sponsor, string? victim, string? category, string? sector, string? intrusionSet,
+        string? from, string? to, string? minConfidence, Dictionary<string, string[]> errors)
+    {
+        var sponsors = List(sponsor, "sponsor", errors, Countries.Find);
+        var victims = List(victim, "victim", errors, Countries.Find);
+        var categories = List(category, "category", errors, v => Vocabulary.TryCategory(v, out var c) ? Vocabulary.Name(c) : null);
+        var sectors = List(sector, "sector", errors, v => Vocabulary.TrySector(v, out var s) ? Vocabulary.Name(s) : null);
+        var sets = List(intrusionSet, "intrusionSet", errors, v => Actors.ActorCatalogue.Default.FindByNameOrAlias(v)?.Name);
+        var fromDate = Date(from, "from", errors, d => d.Start);
+        var toDate = Date(to, "to", errors, d => d.End);
+        Confidence? confidence = null;
+        if (!string.IsNullOrWhiteSpace(minConfidence))
+        {
+            if (Vocabulary.TryConfidence(minConfidence, out var c)) confidence = c;
+            else errors["minConfidence"] = ["minConfidence is low, medium or high."];
+        }
+        if (fromDate > toDate) errors["to"] = ["to is before from."];
+        return new IncidentFilter(sponsors, victims, categories, sectors, sets, fromDate, toDate, confidence);
+    }
+
+    public IQueryable<Incident> Apply(ParleyDbContext db, IQueryable<Incident> q)
+    {
+        q = WithFacet(db, q, FacetKind.Sponsor, Sponsors);
+        q = WithFacet(db, q, FacetKind.VictimCountry, Victims);
+        q = WithFacet(db, q, FacetKind.Category, Categories);
+        q = WithFacet(db, q, FacetKind.Sector, Sectors);
+        q = WithFacet(db, q, FacetKind.IntrusionSet, IntrusionSets);
+        if (From is { } from) q = q.Where(i => i.FirstSeen >= from);
+        if (To is { } to) q = q.Where(i => i.FirstSeen <= to);
+        if (MinConfidence is { } min)
+        {
+            var allowed = Enum.GetValues<Confidence>().Where(c => c >= min).Select(c => (Confidence?)c).ToList();
+            q = q.Where(i => allowed.Contains(i.Confidence));
+        }
+        return q;
+    }
+
+    private static IQueryable<Incident> WithFacet(ParleyDbContext db, IQueryable<Incident> q, FacetKind kind, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return q;
+        if (values.Count == 1)
+        {
+            var value = values[0];
+            return q.Where(i => db.IncidentFacets.Any(f => f.IncidentId == i.Id && f.Kind == kind && f.Value == value));
+        }
+        return q.Where(i => db.IncidentFacets.Any(f => f.IncidentId == i.Id && f.Kind == kind && values.Contains(f.Value)));
+    }
+
+    private static List<string> List(string? text, string field, Dictionary<string, string[]> errors, Func<string, string?> read)
+    {
+        var values = new List<string>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (read(part) is { } value) values.Add(value);
+            else errors[field] = [$"'{part}' is not a known {field}."];
+        }
+        return values.Distinct().ToList();
+    }
+
+    private static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors, Func<PartialDate, DateOnly> pick)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (PartialDate.TryParse(text, out var date)) return pick(date);
+        errors[field] = [$"'{text}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)."];
+        return null;
+    }
+}
