@@ -19,6 +19,7 @@ public static class ParleyCli
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

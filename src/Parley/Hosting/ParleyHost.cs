@@ -6,6 +6,7 @@ using Parley.Deadlines;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Oversight;
 using Parley.Requests;
 using Scalar.AspNetCore;
 
@@ -88,6 +89,7 @@ public static class ParleyHost
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();
+        app.MapOversight();
         return app;
     }
 }
