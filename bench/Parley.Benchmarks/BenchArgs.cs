@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, report or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -61,6 +61,9 @@ public sealed class BenchArgs
           list --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--iterations 200] [--regenerate]
               the 50 most urgent open incoming requests of one agency among N requests, over HTTP and via EF,
               with the SQL query plans
+          report --db sqlite|postgres [--pg "Host=…"] [--requests 100000] [--iterations 5]
+              the oversight report over N requests with their events, deadlines, ratings and escalations:
+              time to build it as JSON and as the HTML page with charts
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

@@ -36,6 +36,9 @@ try
         case "list":
             await ListBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 1_000_000), options.Int("iterations", 200), options.Flag("regenerate"));
             return 0;
+        case "report":
+            await ReportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 100_000), options.Int("iterations", 5), options.Get("keep"), options.Get("reuse"));
+            return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);
         default:

@@ -15,7 +15,7 @@ public sealed class RequestFiguresQuery(ParleyDbContext db, ReportScope scope)
     public async Task<Dictionary<(Guid, Guid), RequestDirectionFigures>> RunAsync(CancellationToken ct)
     {
         var counts = await CountsAsync(ct);
-        var rows = await DeadlinesAsync(ct);
+        var rows = await RequestRowsQuery.RunAsync(db, scope, ct);
         var pauses = await PausesAsync(ct);
         var backlog = await BacklogAsync(ct);
         var timings = new RequestTimings(scope, pauses);
@@ -36,7 +36,7 @@ public sealed class RequestFiguresQuery(ParleyDbContext db, ReportScope scope)
 
     private static readonly RequestCounts Empty = new(0, OversightNames.Zeros<RequestKind>(), OversightNames.Zeros<Priority>());
 
-    private async Task<Dictionary<(Guid, Guid), RequestCounts>> CountsAsync(CancellationToken ct)
+    internal async Task<Dictionary<(Guid, Guid), RequestCounts>> CountsAsync(CancellationToken ct)
     {
         var groups = await InPeriod()
             .GroupBy(r => new { r.FromPartyId, r.ToPartyId, r.Kind, r.Priority })
@@ -61,18 +61,9 @@ public sealed class RequestFiguresQuery(ParleyDbContext db, ReportScope scope)
         return db.Requests.AsNoTracking().Where(r => r.MechanismId == mechanism && r.SubmittedAt >= from && r.SubmittedAt < to);
     }
 
-    public sealed record DeadlineRow(Guid RequestId, Guid FromPartyId, Guid ToPartyId, Priority Priority, DateTime SubmittedAt,
-        DeadlineKind Kind, DateTime? DueAt, DateTime? CompletedAt, DeadlineState State);
-
-    private Task<List<DeadlineRow>> DeadlinesAsync(CancellationToken ct) =>
-        (from r in InPeriod()
-         join d in db.RequestDeadlines on r.Id equals d.RequestId
-         select new DeadlineRow(r.Id, r.FromPartyId, r.ToPartyId, r.Priority, r.SubmittedAt!.Value, d.Kind, d.DueAt, d.CompletedAt, d.State))
-        .ToListAsync(ct);
-
     public sealed record PauseEvent(Guid RequestId, int Sequence, RequestEventType Type, DateTime OccurredAt);
 
-    private async Task<ILookup<Guid, PauseEvent>> PausesAsync(CancellationToken ct)
+    internal async Task<ILookup<Guid, PauseEvent>> PausesAsync(CancellationToken ct)
     {
         var to = scope.To;
         var events = await (from r in InPeriod()
@@ -82,12 +73,14 @@ public sealed class RequestFiguresQuery(ParleyDbContext db, ReportScope scope)
         return events.ToLookup(e => e.RequestId);
     }
 
-    /// Decided by the end of the period: completed (met or missed) before it, or due before it and not completed then.
-    private List<TargetFigures> Targets(List<DeadlineRow> rows) => Enum.GetValues<DeadlineKind>().Select(kind =>
+    /// Decided by the end of the period: completed (met or missed) before it, or due before it and not completed
+    /// by then. Deadlines of withdrawn requests (cancelled) are left out.
+    private List<TargetFigures> Targets(List<RequestRow> rows) => Enum.GetValues<DeadlineKind>().Select(kind =>
     {
         int met = 0, missed = 0;
-        foreach (var d in rows.Where(d => d.Kind == kind && d.State != DeadlineState.Cancelled))
+        foreach (var d in rows.Select(r => r[kind]))
         {
+            if (d.State is null or DeadlineState.Cancelled) continue;
             if (d.CompletedAt is { } done && done < scope.To)
             {
                 if (d.State == DeadlineState.Missed) missed++;
@@ -98,18 +91,20 @@ public sealed class RequestFiguresQuery(ParleyDbContext db, ReportScope scope)
         return new TargetFigures(OversightNames.Of(kind), met, missed, Percentile.Share(met, met + missed));
     }).ToList();
 
-    private sealed record BacklogRow(Guid FromPartyId, Guid ToPartyId, int Band, int Count);
+    internal sealed record BacklogRow(Guid FromPartyId, Guid ToPartyId, int Band, int Count);
 
-    /// Open at the end of the period: submitted before it and no closing step before it. Aggregated by the database.
-    private Task<List<BacklogRow>> BacklogAsync(CancellationToken ct)
+    /// Open at the end of the period: submitted before it, its final answer (or refusal) not given before it, and
+    /// not withdrawn before it (closing needs an answer first). The final-answer deadline is found by primary
+    /// key; the events are read only for withdrawn requests. Aggregated by the database.
+    internal Task<List<BacklogRow>> BacklogAsync(CancellationToken ct)
     {
         var (mechanism, to) = (scope.MechanismId, scope.To);
         var (d7, d30, d90) = (to.AddDays(-7), to.AddDays(-30), to.AddDays(-90));
         return db.Requests.AsNoTracking()
             .Where(r => r.MechanismId == mechanism && r.SubmittedAt < to
-                && !db.RequestEvents.Any(e => e.RequestId == r.Id && e.OccurredAt < to
-                    && (e.Type == RequestEventType.FinalAnswer || e.Type == RequestEventType.Declined
-                        || e.Type == RequestEventType.Withdrawn || e.Type == RequestEventType.Closed)))
+                && !r.Deadlines.Any(d => d.Kind == DeadlineKind.FinalAnswer && d.CompletedAt < to)
+                && !(r.Status == RequestStatus.Withdrawn
+                     && db.RequestEvents.Any(e => e.RequestId == r.Id && e.Type == RequestEventType.Withdrawn && e.OccurredAt < to)))
             .GroupBy(r => new { r.FromPartyId, r.ToPartyId, Band = r.SubmittedAt > d7 ? 0 : r.SubmittedAt > d30 ? 1 : r.SubmittedAt > d90 ? 2 : 3 })
             .Select(g => new BacklogRow(g.Key.FromPartyId, g.Key.ToPartyId, g.Key.Band, g.Count()))
             .ToListAsync(ct);

@@ -12,7 +12,7 @@ public sealed class RequestTimings(ReportScope scope, ILookup<Guid, PauseEvent> 
 {
     private readonly Dictionary<Guid, IDeadlineClock> _business = new();
 
-    public List<TimingFigures> Of((Guid From, Guid To) direction, List<DeadlineRow> rows)
+    public List<TimingFigures> Of((Guid From, Guid To) direction, List<RequestRow> rows)
     {
         var result = new List<TimingFigures>();
         foreach (var priority in Enum.GetValues<Priority>())
@@ -20,14 +20,20 @@ public sealed class RequestTimings(ReportScope scope, ILookup<Guid, PauseEvent> 
             var policy = scope.Mechanism.Policies.SingleOrDefault(p => p.Priority == priority);
             var clockKind = policy?.Clock ?? ClockKind.Calendar;
             var clock = clockKind == ClockKind.Business ? Business(direction.To) : CalendarClock.Instance;
-            var values = Enum.GetValues<DeadlineKind>().ToDictionary(k => k, _ => new List<double>());
-            foreach (var d in rows)
+            List<double> ack = [], first = [], final = [];
+            foreach (var r in rows.Where(r => r.Priority == priority))
             {
-                if (d.Priority != priority || d.CompletedAt is not { } done || done >= scope.To) continue;
-                values[d.Kind].Add(Elapsed(clock, d.RequestId, Instant.FromDateTimeUtc(Utc(d.SubmittedAt)), Instant.FromDateTimeUtc(Utc(done))).TotalHours);
+                var submitted = Instant.FromDateTimeUtc(Utc(r.SubmittedAt));
+                void Add(List<double> values, DateTime? completed)
+                {
+                    if (completed is { } done && done < scope.To)
+                        values.Add(Elapsed(clock, r.Id, submitted, Instant.FromDateTimeUtc(Utc(done))).TotalHours);
+                }
+                Add(ack, r.Acknowledge.CompletedAt);
+                Add(first, r.FirstAnswer.CompletedAt);
+                Add(final, r.FinalAnswer.CompletedAt);
             }
-            result.Add(new TimingFigures(OversightNames.Of(priority), OversightNames.Of(clockKind),
-                Percentile.Of(values[DeadlineKind.Acknowledge]), Percentile.Of(values[DeadlineKind.FirstAnswer]), Percentile.Of(values[DeadlineKind.FinalAnswer])));
+            result.Add(new TimingFigures(OversightNames.Of(priority), OversightNames.Of(clockKind), Percentile.Of(ack), Percentile.Of(first), Percentile.Of(final)));
         }
         return result;
     }
@@ -38,6 +44,7 @@ public sealed class RequestTimings(ReportScope scope, ILookup<Guid, PauseEvent> 
     private Duration Elapsed(IDeadlineClock clock, Guid requestId, Instant submitted, Instant done)
     {
         var total = clock.Between(submitted, done);
+        if (!pauses.Contains(requestId)) return total;
         Instant? open = null;
         foreach (var e in pauses[requestId].OrderBy(e => e.Sequence))
         {
