@@ -38,7 +38,7 @@ public static class ReportCommand
             var report = await new OversightBuilder(db).BuildAsync(found, period, now, ct);
             var text = kind switch
             {
-                "json" => JsonSerializer.Serialize(report, new JsonSerializerOptions(RequestJson.Options) { WriteIndented = true }),
+                "json" => JsonSerializer.Serialize(report, new JsonSerializerOptions(RequestJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
                 "csv" => OversightCsv.Write(report),
                 _ => OversightHtml.Write(report),
             };

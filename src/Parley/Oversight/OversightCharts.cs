@@ -38,7 +38,8 @@ public static partial class OversightCharts
         plot.Title(title, size: 14);
         plot.YLabel(yLabel, size: 12);
         var top = Math.Max(yMax ?? 0, bars.Select(b => b.Value).DefaultIfEmpty(0).Max());
-        plot.Axes.SetLimits(-0.6, groups.Length - 0.4, 0, top <= 0 ? 1 : top * 1.12);
+        // Headroom above the tallest bar keeps the legend (upper right) clear of the bars.
+        plot.Axes.SetLimits(-0.6, groups.Length - 0.4, 0, top <= 0 ? 1 : top * 1.45);
         plot.ShowLegend(Alignment.UpperRight);
         return Inline(plot.GetSvgXml(width, height));
     }
