@@ -72,6 +72,9 @@ public sealed class BenchArgs
               plain in-memory endpoint in the same process (the ceiling)
           incidents --db sqlite|postgres [--rows 1000000] [--iterations 20]
               import N incident rows from a generated CSV (rows/s, peak memory), then a monthly trend filtered on sponsor and victim
+          report --db sqlite|postgres [--pg "Host=…"] [--requests 100000] [--iterations 5]
+              the oversight report over N requests with their events, deadlines, ratings and escalations:
+              time to build it as JSON and as the HTML page with charts
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

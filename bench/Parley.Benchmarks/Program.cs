@@ -51,6 +51,9 @@ try
         case "incidents":
             await IncidentsBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("rows", 1_000_000), options.Int("iterations", 20));
             return 0;
+        case "report":
+            await ReportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 100_000), options.Int("iterations", 5), options.Get("keep"), options.Get("reuse"));
+            return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);
         default:

@@ -22,6 +22,7 @@ public static class ParleyCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -10,6 +10,7 @@ using Parley.Hotline;
 using Parley.Identity;
 using Parley.Notifications;
 using Parley.Incidents;
+using Parley.Oversight;
 using Parley.Requests;
 using Parley.Web;
 using Parley.Intel;
@@ -129,6 +130,7 @@ public static class ParleyHost
         app.MapIncidents();
         app.MapCommitments();
         app.MapIncidentsPage();
+        app.MapOversight();
         return app;
     }
 }

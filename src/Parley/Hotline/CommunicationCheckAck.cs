@@ -74,6 +74,7 @@ public static class CommunicationCheckAck
         var html = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Communication check</title></head>" +
                    $"<body style=\"font-family:sans-serif;max-width:40em;margin:3em auto\"><h1>Communication check</h1>" +
                    $"<p>{Html(status.Mechanism)} · {Html(status.Contact)} · sent {status.SentAt:yyyy-MM-dd HH:mm} UTC</p>{body}</body></html>";
+        Web.SecurityHeaders.AllowInlineStyles(http);
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 

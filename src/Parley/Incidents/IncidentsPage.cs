@@ -15,8 +15,10 @@ public static class IncidentsPage
         routes.MapGet("/incidents", RenderAsync).RequireAuthorization(Policies.IncidentReader).ExcludeFromDescription();
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> RenderAsync(
-        [AsParameters] IncidentAnalysisApi.TrendQuery q, string? split, int? months, string? mechanism, ParleyDbContext db, CancellationToken ct)
+        [AsParameters] IncidentAnalysisApi.TrendQuery q, string? split, int? months, string? mechanism, ParleyDbContext db, HttpContext http, CancellationToken ct)
     {
+        // Inline CSS and SVG charts, no script.
+        Web.SecurityHeaders.AllowInlineStyles(http);
         var errors = new Dictionary<string, string[]>();
         var filter = IncidentFilter.Parse(q.Sponsor, q.Victim, q.Category, q.Sector, q.IntrusionSet, q.From, q.To, q.MinConfidence, errors);
         var (interval, group) = IncidentAnalysisApi.ParseTrend(q.Interval, q.GroupBy, errors);
