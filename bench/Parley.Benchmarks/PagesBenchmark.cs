@@ -46,7 +46,7 @@ public static class PagesBenchmark
                 await GetAsync(http, url);
                 latency.AddSince(started);
             }
-            Console.WriteLine($"- {name}: GET {url} as {Viewer}, {html.Length / 1024.0:0} KB of HTML: "
+            Console.WriteLine($"- {name}: GET {url} as {Viewer}, {html.Length / 1024.0:0} KB: "
                               + $"p50 {Latency.Ms(latency.Percentile(50))} ms, p99 {Latency.Ms(latency.Percentile(99))} ms, mean {Latency.Ms(latency.Mean)} ms ({iterations} calls)");
         }
     }
