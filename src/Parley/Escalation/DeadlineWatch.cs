@@ -19,25 +19,13 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
     public async Task<WatchPassResult> RunOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var recorded = 0;
-        while (true)
-        {
-            var (done, count) = await RunBatchAsync(now, ct);
-            db.ChangeTracker.Clear();
-            recorded += count;
-            if (done) break;
-        }
+        var recorded = await WatchBatches.RunAsync(db, storage, PostgresLockKey, c => RunBatchAsync(now, c), ct);
         var next = await db.RequestDeadlines.Where(d => d.WatchAt != null).MinAsync(d => d.WatchAt, ct);
         return new WatchPassResult(recorded, next);
     }
 
     private async Task<(bool Done, int Recorded)> RunBatchAsync(DateTime now, CancellationToken ct)
     {
-        // SQLite: BEGIN IMMEDIATE serialises writers. PostgreSQL: a transaction-scoped advisory lock does,
-        // so two server processes never record the same alert (the unique index is the last guard).
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (storage.Provider == StorageProvider.Postgres) await LockAsync(db, PostgresLockKey, ct);
-
         var batch = await db.RequestDeadlines.Where(d => d.WatchAt <= now)
             .OrderBy(d => d.WatchAt).ThenBy(d => d.RequestId).ThenBy(d => d.Kind)
             .Take(BatchSize).ToListAsync(ct);
@@ -59,8 +47,6 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
             deadline.WatchAt = deadline.DueAt > now ? deadline.DueAt : null;
         }
         if (alerts.Count > 0) await AnnounceAsync(alerts, now, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return (batch.Count < BatchSize, alerts.Count);
 
         void Record(RequestDeadline deadline, AlertLevel level, DateTime due, DateTime fellAt)
@@ -114,24 +100,6 @@ public sealed class DeadlineWatch(ParleyDbContext db, TimeProvider time, Storage
         await NotificationOutbox.EnqueueAsync(db, new NotificationEvent(type, key, $"[{reference}] {Describe(alert.Deadline)} deadline {what}", text,
             agencies, Roles.Officer | Roles.Supervisor, data), now, ct);
     }
-
-    /// Waits for the other process's batch to commit; a batch that queues notifications can outlast the
-    /// default command timeout, and waiting is the point of the lock.
-    public static async Task LockAsync(ParleyDbContext db, long key, CancellationToken ct)
-    {
-        var timeout = db.Database.GetCommandTimeout();
-        db.Database.SetCommandTimeout(LockWait);
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
-        }
-        finally
-        {
-            db.Database.SetCommandTimeout(timeout);
-        }
-    }
-
-    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
 
     public static string MissedReason(DeadlineKind kind, DateTime due) => $"The {Describe(kind)} deadline of {due:u} was missed.";
 

@@ -17,23 +17,13 @@ public sealed class EscalationWatch(ParleyDbContext db, TimeProvider time, Stora
     public async Task<WatchPassResult> RunOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var recorded = 0;
-        while (true)
-        {
-            var (done, count) = await RunBatchAsync(now, ct);
-            db.ChangeTracker.Clear();
-            recorded += count;
-            if (done) break;
-        }
+        var recorded = await WatchBatches.RunAsync(db, storage, PostgresLockKey, c => RunBatchAsync(now, c), ct);
         var next = await db.Escalations.Where(e => e.WatchAt != null).MinAsync(e => e.WatchAt, ct);
         return new WatchPassResult(recorded, next);
     }
 
     private async Task<(bool Done, int Recorded)> RunBatchAsync(DateTime now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (storage.Provider == StorageProvider.Postgres) await DeadlineWatch.LockAsync(db, PostgresLockKey, ct);
-
         var batch = await db.Escalations.Where(e => e.WatchAt <= now)
             .OrderBy(e => e.WatchAt).ThenBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
         if (batch.Count == 0) return (true, 0);
@@ -53,8 +43,6 @@ public sealed class EscalationWatch(ParleyDbContext db, TimeProvider time, Stora
                 recorded++;
             }
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return (batch.Count < BatchSize, recorded);
     }
 }

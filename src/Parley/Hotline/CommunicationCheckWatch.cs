@@ -20,13 +20,7 @@ public sealed class CommunicationCheckWatch(ParleyDbContext db, TimeProvider tim
     public async Task<WatchPassResult> RunOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var recorded = 0;
-        while (true)
-        {
-            var (done, count) = await RunBatchAsync(now, ct);
-            recorded += count;
-            if (done) break;
-        }
+        var recorded = await WatchBatches.RunAsync(db, storage, PostgresLockKey, c => RunBatchAsync(now, c), ct);
         var nextRun = await db.CommunicationCheckSchedules.MinAsync(s => (DateTime?)s.NextRunAt, ct);
         var nextDue = await db.CommunicationChecks.Where(c => c.WatchAt != null).MinAsync(c => c.WatchAt, ct);
         return new WatchPassResult(recorded, nextRun is null ? nextDue : nextDue is null || nextRun < nextDue ? nextRun : nextDue);
@@ -34,10 +28,6 @@ public sealed class CommunicationCheckWatch(ParleyDbContext db, TimeProvider tim
 
     private async Task<(bool Done, int Recorded)> RunBatchAsync(DateTime now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (storage.Provider == StorageProvider.Postgres)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
-
         var schedules = await db.CommunicationCheckSchedules.AsNoTracking().Where(s => s.NextRunAt <= now)
             .OrderBy(s => s.NextRunAt).Take(BatchSize).ToListAsync(ct);
         var recorded = 0;
@@ -60,8 +50,6 @@ public sealed class CommunicationCheckWatch(ParleyDbContext db, TimeProvider tim
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Result, PingResult.Never), ct);
             check.WatchAt = null;
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return (schedules.Count < BatchSize && due.Count < BatchSize, recorded);
     }
 
