@@ -32,13 +32,16 @@ public static class ImportBenchmark
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
         using var sampler = new PeakMemory();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await using var stream = File.OpenRead(file);
         var result = await new StixIngest(db, new DateAddedClock(TimeProvider.System))
             .IngestAsync(StixIngest.FromBundle(new StixBundleReader(stream)), target, false, default);
         watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"  stored {result.Stored:N0}, refused {result.Failures.Count}, in {watch.Elapsed.TotalSeconds:F1} s: " +
-                          $"{result.Total / watch.Elapsed.TotalSeconds:N0} objects/s");
+                          $"{result.Total / watch.Elapsed.TotalSeconds:N0} objects/s; " +
+                          $"CPU {cpu.TotalSeconds:F1} s = {result.Total / cpu.TotalSeconds:N0} objects per CPU-second");
         Console.WriteLine($"  memory: working set {before / 1048576.0:F0} MB before, peak {sampler.PeakWorkingSet / 1048576.0:F0} MB, " +
                           $"peak managed heap {sampler.PeakManaged / 1048576.0:F0} MB");
     }

@@ -16,6 +16,8 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
     // One ingest at a time per process keeps the first/last version flags consistent.
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
+    private BulkInsert<StoredObject>? _inserts;
+
     private sealed record Pending(int Index, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
 
     public async Task<IngestResult> IngestAsync(IAsyncEnumerable<JsonNode?> items, IngestTarget target, bool keepSuccesses, CancellationToken ct)
@@ -124,7 +126,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
             result.Stored++;
             if (keepSuccesses) result.Successes.Add(new IngestSuccess(id, row.VersionText));
         }
-        await StoredObjectInserts.InsertAsync(db, rows, ct);
+        await (_inserts ??= new BulkInsert<StoredObject>(db)).InsertAsync(db, rows, ct);
         if (touched.Count > 0) await StoredVersions.RecomputeFlagsAsync(db, collection.Id, touched, ct);
     }
 

@@ -15,6 +15,7 @@ public sealed record ImportSummary(int Rows, int Imported, int Merged, int Rejec
 public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
 {
     public const int BatchSize = 1000;
+    private readonly IncidentInserts _inserts = new(db);
 
     public async Task<ImportSummary> ImportAsync(IAsyncEnumerable<ImportRow> rows, IReadOnlyList<string> ignoredColumns, CancellationToken ct)
     {
@@ -60,6 +61,7 @@ public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
         var keys = batch.Select(b => IncidentWriter.KeyOf(b.Draft)).Distinct().ToList();
         var existing = await IncidentsApi.Load(db.Incidents).Where(i => keys.Contains(i.Key)).ToDictionaryAsync(i => i.Key, ct);
         int added = 0, merged = 0;
+        var fresh = new HashSet<Incident>(ReferenceEqualityComparer.Instance);
         foreach (var (_, draft) in batch)
         {
             var key = IncidentWriter.KeyOf(draft);
@@ -68,7 +70,8 @@ public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
                 merged++;
                 var facets = incident.Facets.Count;
                 var sources = incident.Sources.Count;
-                if (IncidentWriter.Merge(incident, draft, now))
+                // A row merging into an incident new in this batch only changes what will be inserted.
+                if (IncidentWriter.Merge(incident, draft, now) && !fresh.Contains(incident))
                 {
                     // Change tracking is off for speed: mark what a merge can change.
                     if (db.Entry(incident).State == EntityState.Unchanged) db.Entry(incident).State = EntityState.Modified;
@@ -79,10 +82,15 @@ public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
             }
             incident = IncidentWriter.Create(draft, now);
             existing[key] = incident;
-            db.Incidents.Add(incident);
+            fresh.Add(incident);
             added++;
         }
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await _inserts.AddAsync(db, fresh.ToList(), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         db.ChangeTracker.Clear();
         return (added, merged);
     }
