@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Data;
 using Parley.Directory;
+using Parley.Incidents.Import;
 using Parley.Intel;
 using Parley.Stix;
 
@@ -34,9 +35,10 @@ public static class ImportCommand
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 await using var stream = File.OpenRead(file);
                 IngestResult outcome;
+                var incidents = new StixIncidents();
                 try
                 {
-                    outcome = await ingest.IngestAsync(StixIngest.FromBundle(new StixBundleReader(stream), ct), target, false, ct);
+                    outcome = await ingest.IngestAsync(StixIngest.FromBundle(new StixBundleReader(stream), ct), target, false, ct, incidents);
                 }
                 catch (StixFormatException e)
                 {
@@ -49,6 +51,12 @@ public static class ImportCommand
                 failed += outcome.Failures.Count;
                 Console.WriteLine($"{file}: {outcome.Stored} stored, {outcome.Duplicates} already held, {outcome.Failures.Count} refused " +
                     $"({outcome.Total / Math.Max(started.Elapsed.TotalSeconds, 0.001):F0} objects/s).");
+                if (incidents.Count > 0)
+                {
+                    var summary = await new IncidentImporter(db, TimeProvider.System).ImportAsync(incidents.Rows().ToAsyncEnumerable(), [], ct);
+                    foreach (var r in summary.Rejections) Console.Error.WriteLine($"{file}: incident {r.Where}: {r.Message}");
+                    Console.WriteLine($"{file}: incident register: {summary.Imported} imported, {summary.Merged} merged, {summary.Rejected} rejected.");
+                }
             }
             return failed == 0 ? 0 : 2;
         });

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Parley.Data;
 using Parley.Directory;
 using Parley.Identity;
+using Parley.Incidents.Import;
 using Parley.Stix;
+using RegisterSummary = Parley.Incidents.Import.ImportSummary;
 
 namespace Parley.Intel;
 
@@ -13,7 +15,9 @@ public static class IntelApi
 {
     public const string MediaType = "application/stix+json;version=2.1";
 
-    public sealed record ImportSummary(string? BundleId, string Collection, int Total, int Stored, int Duplicates, int Failed, IReadOnlyList<IngestFailure> Failures);
+    /// <paramref name="IncidentRegister"/>: what the bundle's incident objects did to the incident register (analysts only).
+    public sealed record ImportSummary(string? BundleId, string Collection, int Total, int Stored, int Duplicates, int Failed, IReadOnlyList<IngestFailure> Failures,
+        RegisterSummary? IncidentRegister = null);
 
     public static RouteGroupBuilder MapIntel(this IEndpointRouteBuilder routes)
     {
@@ -27,7 +31,7 @@ public static class IntelApi
     /// Imports a bundle into a collection (the mechanism's shared one unless `collection` names another).
     /// Objects that fail validation are listed with their position; the others are stored.
     private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ForbidHttpResult>> ImportAsync(
-        string? mechanism, string? collection, HttpContext http, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, StixIngest ingest, CancellationToken ct)
+        string? mechanism, string? collection, HttpContext http, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, StixIngest ingest, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var (target, errors) = await ResolveAsync(db, directory, actor, mechanism, collection, ct);
@@ -37,8 +41,13 @@ public static class IntelApi
         var reader = new StixBundleReader(http.Request.Body);
         try
         {
-            var result = await ingest.IngestAsync(StixIngest.FromBundle(reader, ct), new IngestTarget(target, actor.PartyId, actor.AgencyId, actor.UserId), false, ct);
-            return TypedResults.Ok(new ImportSummary(reader.BundleId, target.Id.ToString(), result.Total, result.Stored, result.Duplicates, result.Failures.Count, result.Failures));
+            // An analyst's bundle also feeds the incident register, as `parley import stix` does.
+            var incidents = actor.Has(Roles.Analyst) ? new StixIncidents() : null;
+            var result = await ingest.IngestAsync(StixIngest.FromBundle(reader, ct), new IngestTarget(target, actor.PartyId, actor.AgencyId, actor.UserId), false, ct, incidents);
+            var register = incidents is { Count: > 0 }
+                ? await new IncidentImporter(db, time).ImportAsync(incidents.Rows().ToAsyncEnumerable(), [], ct)
+                : null;
+            return TypedResults.Ok(new ImportSummary(reader.BundleId, target.Id.ToString(), result.Total, result.Stored, result.Duplicates, result.Failures.Count, result.Failures, register));
         }
         catch (StixFormatException e)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Incidents.Import;
 using Parley.Stix;
 using Parley.Stix.Markings;
 using Parley.Stix.Validation;
@@ -20,7 +21,9 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
 
     private sealed record Pending(int Index, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
 
-    public async Task<IngestResult> IngestAsync(IAsyncEnumerable<JsonNode?> items, IngestTarget target, bool keepSuccesses, CancellationToken ct)
+    /// <paramref name="incidents"/>, when given, sees every object accepted, for the incident register.
+    public async Task<IngestResult> IngestAsync(IAsyncEnumerable<JsonNode?> items, IngestTarget target, bool keepSuccesses, CancellationToken ct,
+        StixIncidents? incidents = null)
     {
         var result = new IngestResult();
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -33,10 +36,10 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
             {
                 if (Prepare(node, result.Total++, result) is { } pending) batch.Add(pending);
                 if (batch.Count < BatchSize) continue;
-                await FlushAsync(batch, target, known, result, keepSuccesses, ct);
+                await FlushAsync(batch, target, known, result, keepSuccesses, incidents, ct);
                 batch.Clear();
             }
-            await FlushAsync(batch, target, known, result, keepSuccesses, ct);
+            await FlushAsync(batch, target, known, result, keepSuccesses, incidents, ct);
             await tx.CommitAsync(ct);
         }
         finally
@@ -70,7 +73,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
         return new Pending(index, obj, obj.ToJson(), obj.Version, Tlp.MostRestrictive(markings), markings);
     }
 
-    private async Task FlushAsync(List<Pending> batch, IngestTarget target, HashSet<string> known, IngestResult result, bool keepSuccesses, CancellationToken ct)
+    private async Task FlushAsync(List<Pending> batch, IngestTarget target, HashSet<string> known, IngestResult result, bool keepSuccesses, StixIncidents? incidents, CancellationToken ct)
     {
         if (batch.Count == 0) return;
         var collection = target.Collection;
@@ -96,6 +99,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
                 result.Failures.Add(new IngestFailure(p.Index, id, p.Version?.Text, $"$.object_marking_refs: unknown marking definition '{missing}'; send it before the objects it marks."));
                 continue;
             }
+            incidents?.Observe(p.Index, p.Obj.Raw);
             var held = existing.GetValueOrDefault(id);
             var mine = added.GetValueOrDefault(id);
             var version = p.Version is { } v ? DateAddedClock.Truncate(v.Instant.UtcDateTime) : (DateTime?)null;

@@ -27,6 +27,7 @@ public static class TaxiiApi
         group.MapDelete("/{root}/collections/{collectionId}/objects/{objectId}/", TaxiiDelete.DeleteAsync);
         group.MapGet("/{root}/collections/{collectionId}/objects/{objectId}/versions/", TaxiiObjects.VersionsAsync);
         group.MapGet("/{root}/collections/{collectionId}/manifest/", TaxiiObjects.ManifestAsync);
+        group.MapTaxiiFallback();
         return group;
     }
 

@@ -43,6 +43,25 @@ public abstract class TaxiiEndpointTests(DatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
+    public async Task UnknownPathsAndWrongMethods_AnswerWithTheTaxiiErrorMessage()
+    {
+        var unknown = await App.As("us.officer").GetAsync($"{Taxii.Root}no-such-resource/");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(Taxii.Media, unknown.Content.Headers.ContentType!.ToString().Replace(" ", ""));
+        Assert.Equal("404", (await unknown.ReadAsync()).Str("http_status"));
+
+        var shared = await Taxii.CollectionAsync(App);
+        var put = await App.As("us.officer").PutAsync($"{shared}objects/", Taxii.Content(StixSamples.Envelope([StixSamples.Indicator()])));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, put.StatusCode);
+        Assert.Equal(Taxii.Media, put.Content.Headers.ContentType!.ToString().Replace(" ", ""));
+        Assert.Equal(["GET", "POST"], put.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Equal("405", (await put.ReadAsync()).Str("http_status"));
+
+        var anonymous = await App.Anonymous().GetAsync($"{Taxii.Root}no-such-resource/");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Collections_SayWhatEachCallerMayDo()
     {
         var officer = await Taxii.GetAsync(App, "us.officer", $"{Taxii.Root}collections/");

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Parley.Incidents.Import;
+
+/// Gathers, from a stream of STIX objects, the `incident` objects and what the register needs around
+/// them — their relationships (`attributed-to` an intrusion set or a country, `targets` an identity
+/// or a location) and the names of the objects those point to — then turns each incident into an
+/// import row. Only the small facts are kept, so a big bundle does not sit in memory.
+public sealed class StixIncidents
+{
+    /// The OASIS incident-core extension (cti-stix-common-objects, extension-definition-specifications/incident-core).
+    public const string CoreExtension = "extension-definition--ef765651-680c-498d-9894-99799f2fa126";
+
+    private sealed record Target(string Type, string? Name, string? Country, string[] Sectors);
+
+    private readonly List<(int Index, JsonObject Incident)> _incidents = [];
+    private readonly List<(string Source, string Kind, string Target)> _relationships = [];
+    private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
+
+    public int Count => _incidents.Count;
+
+    public void Observe(int index, JsonObject obj)
+    {
+        var type = Text(obj, "type");
+        var id = Text(obj, "id");
+        if (id is null) return;
+        switch (type)
+        {
+            case "incident":
+                _incidents.Add((index, obj));
+                break;
+            case "relationship" when Text(obj, "source_ref")?.StartsWith("incident--", StringComparison.Ordinal) == true:
+                _relationships.Add((Text(obj, "source_ref")!, Text(obj, "relationship_type") ?? "", Text(obj, "target_ref") ?? ""));
+                break;
+            case "identity" or "intrusion-set" or "location" or "threat-actor":
+                _targets[id] = new Target(type, Text(obj, "name"), Text(obj, "country"), Texts(obj, "sectors"));
+                break;
+        }
+    }
+
+    public IEnumerable<ImportRow> Rows()
+    {
+        foreach (var (index, incident) in _incidents)
+            yield return new ImportRow($"objects[{index}] {Text(incident, "id")}", ToInput(incident), null);
+    }
+
+    private IncidentInput ToInput(JsonObject incident)
+    {
+        var id = Text(incident, "id")!;
+        var core = incident["extensions"]?[CoreExtension] as JsonObject;
+        var related = _relationships.Where(r => r.Source == id)
+            .Select(r => (r.Kind, Target: _targets.GetValueOrDefault(r.Target))).Where(r => r.Target is not null).ToList();
+        var attributed = related.Where(r => r.Kind == "attributed-to").Select(r => r.Target!).ToList();
+        var targeted = related.Where(r => r.Kind == "targets").Select(r => r.Target!).ToList();
+
+        return new IncidentInput(
+            Title: Text(incident, "name"),
+            Description: Text(incident, "description"),
+            FirstSeen: Day(Text(core, "first_seen") ?? Text(incident, "first_seen") ?? Text(incident, "created")),
+            Reported: Day(Text(incident, "created")),
+            VictimOrganisations: Distinct(targeted.Where(t => t.Type == "identity").Select(t => t.Name)),
+            VictimCountries: Distinct(targeted.Where(t => t.Type == "location").Select(t => t.Country)),
+            // Sectors and categories outside Parley's lists are left out rather than rejecting the incident.
+            Sectors: Distinct(targeted.SelectMany(t => t.Sectors).Where(s => Vocabulary.TrySector(s, out _))),
+            Categories: Distinct(Texts(core, "incident_types").Where(c => Vocabulary.TryCategory(c, out _))),
+            IntrusionSets: Distinct(attributed.Where(t => t.Type is "intrusion-set" or "threat-actor").Select(t => t.Name)),
+            Sponsors: Distinct(attributed.Where(t => t.Type == "location").Select(t => t.Country)),
+            Confidence: Confidence(incident["confidence"]),
+            AttributedBy: Text(incident, "created_by_ref") is { } author ? _targets.GetValueOrDefault(author)?.Name : null,
+            Sources: (incident["external_references"] as JsonArray)?.OfType<JsonObject>()
+                .Select(r => new SourceInput(Text(r, "url"), Text(r, "description") ?? Text(r, "source_name"))).ToArray(),
+            RequestIds: null, Breaches: null, Id: id);
+    }
+
+    /// STIX's confidence scale (STIX 2.1, appendix A, "Low/Med/High"): 1–29 low, 30–69 medium, 70–100 high; 0 says nothing.
+    private static string? Confidence(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<int>(out var c) ? c switch
+        {
+            >= 70 => "high",
+            >= 30 => "medium",
+            >= 1 => "low",
+            _ => null,
+        } : null;
+
+    private static string? Day(string? timestamp) =>
+        timestamp is not null && DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : timestamp;
+
+    private static string[]? Distinct(IEnumerable<string?> values)
+    {
+        var list = values.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return list.Length == 0 ? null : list;
+    }
+
+    private static string? Text(JsonObject? obj, string name) =>
+        obj?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static string[] Texts(JsonObject? obj, string name) =>
+        obj?[name] is JsonArray a ? a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToArray() : [];
+}
