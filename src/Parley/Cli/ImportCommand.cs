@@ -38,7 +38,8 @@ public static class ImportCommand
                 var incidents = new StixIncidents();
                 try
                 {
-                    outcome = await ingest.IngestAsync(StixIngest.FromBundle(new StixBundleReader(stream), ct), target, false, ct, incidents);
+                    using var bar = new ProgressBar(Console.Error, enabled: !Console.IsErrorRedirected);
+                    outcome = await ingest.IngestAsync(WithProgress(StixIngest.FromBundle(new StixBundleReader(stream), ct), stream, bar), target, false, ct, incidents);
                 }
                 catch (StixFormatException e)
                 {
@@ -63,7 +64,16 @@ public static class ImportCommand
         return new Command("import", "Import data: STIX 2.1 bundles, incident registers") { stix, ImportIncidentsCommand.Create() };
     }
 
-    private static List<string>? Files(string path) =>
+    private static async IAsyncEnumerable<System.Text.Json.Nodes.JsonNode?> WithProgress(IAsyncEnumerable<System.Text.Json.Nodes.JsonNode?> items, Stream stream, ProgressBar bar)
+    {
+        await foreach (var item in items)
+        {
+            bar.Report(stream.Position, stream.Length);
+            yield return item;
+        }
+    }
+
+        private static List<string>? Files(string path) =>
         File.Exists(path) ? [path]
         : System.IO.Directory.Exists(path) ? System.IO.Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
         : null;
