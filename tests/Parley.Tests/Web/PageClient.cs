@@ -53,6 +53,17 @@ public sealed class PageClient(HttpClient http)
         return await FollowAsync(await http.PostAsync(action, new FormUrlEncodedContent(values)));
     }
 
+    /// Submits a file-upload form as a browser would: multipart, with the form's hidden fields.
+    public async Task<Page> UploadAsync(Page page, string buttonSelector, string field, string fileName, string content)
+    {
+        var form = (IHtmlFormElement)(page.Find(buttonSelector) ?? throw new InvalidOperationException($"No button {buttonSelector}.")).Closest("form")!;
+        var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()) body.Add(new StringContent(hidden.Value), hidden.Name!);
+        body.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), field, fileName);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Response.RequestMessage!.RequestUri!.PathAndQuery;
+        return await FollowAsync(await http.PostAsync(action, body));
+    }
+
     /// A form post the page never offered, with a valid anti-forgery token taken from any form of the page.
     public async Task<Page> ForgeAsync(Page page, string action, IReadOnlyDictionary<string, string> fields)
     {

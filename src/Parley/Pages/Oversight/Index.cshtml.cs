@@ -43,6 +43,4 @@ public sealed class IndexModel(ParleyDbContext db, TimeProvider time) : PageMode
     public string Link(string extension) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"/api/v1/mechanisms/{Uri.EscapeDataString(Report!.Mechanism.Code)}/{(extension == "json" ? "oversight" : "oversight." + extension)}?from={Report.Period.From:yyyy-MM-dd'T'HH:mm:ss'Z'}&to={Report.Period.To:yyyy-MM-dd'T'HH:mm:ss'Z'}");
 
-    /// A chart drawn as SVG and shown as an image: the page's CSP forbids inline styles, an image's own styles are its own.
-    public static string ChartSource(string svg) => "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
 }
