@@ -36,7 +36,7 @@ public abstract class IncidentsPageTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Null(page.Find("[data-action=import]"));
         Assert.NotNull(page.Find("header nav a[href='/incidents']"));
-        var forged = await overseer.ForgeAsync(await overseer.GetAsync("/incidents"), "/incidents?handler=Import", new Dictionary<string, string>());
+        var forged = await overseer.ForgeAsync(await overseer.GetAsync("/settings"), "/incidents?handler=Import", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
     }
 
