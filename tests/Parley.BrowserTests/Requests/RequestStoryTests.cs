@@ -63,6 +63,13 @@ public sealed class RequestStoryTests(Chromium chromium) : BrowserTest(chromium)
         var timeline = supervisor.GetByTestId("timeline");
         await Assertions.Expect(timeline.Locator("li")).ToHaveCountAsync(7); // drafted, submitted, acknowledged, asked, clarified, answered, rated
         await ScreenshotAsync(supervisor, "workspace");
+
+        // The overseer starts on the oversight page, where the request is counted from the US to CN.
+        var overseer = await SignInAsync("us.overseer");
+        await Assertions.Expect(overseer.Locator("h1")).ToHaveTextAsync("Oversight");
+        await Assertions.Expect(overseer.Locator("tr[data-direction='US-CN'] .requests-total")).ToHaveTextAsync("1");
+        await Assertions.Expect(overseer.Locator("header nav a")).ToHaveCountAsync(2); // oversight, incidents
+        await ScreenshotAsync(overseer, "oversight");
     }
 
     [Fact]
