@@ -129,7 +129,6 @@ public static class ParleyHost
         app.MapHotline();
         app.MapIncidents();
         app.MapCommitments();
-        app.MapIncidentsPage();
         app.MapOversight();
         return app;
     }

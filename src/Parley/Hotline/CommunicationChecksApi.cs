@@ -29,7 +29,7 @@ public static class CommunicationChecksApi
         checks.MapCommunicationCheckLink();
     }
 
-    private static async Task<Results<Created<CheckDetail>, NotFound, ProblemHttpResult, ValidationProblem>> StartAsync(
+    public static async Task<Results<Created<CheckDetail>, NotFound, ProblemHttpResult, ValidationProblem>> StartAsync(
         string mechanism, StartCheckInput body, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time,
         IOptions<HotlineOptions> options, DeadlineWatchSignal watch, CancellationToken ct)
     {

@@ -19,17 +19,24 @@ public static class HotlineSessionSteps
 
     public static void MapHotlineSessionSteps(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/acknowledge", (Guid id, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
-            RunAsync(id, p, db, t, http, ct, (s, actor, now) => Acknowledge(s, actor, now), calledMayAct: true));
-        group.MapPost("/{id:guid}/notes", (Guid id, NoteInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
-            RunAsync(id, p, db, t, http, ct, (s, actor, now) => AddNote(s, actor, now, body)));
+        group.MapPost("/{id:guid}/acknowledge", AcknowledgeAsync);
+        group.MapPost("/{id:guid}/notes", AddNoteAsync);
         group.MapPost("/{id:guid}/requests", (Guid id, LinkRequestInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
             RunAsync(id, p, db, t, http, ct, (s, actor, _) => LinkAsync(db, s, actor, body, ct)));
         group.MapDelete("/{id:guid}/requests/{requestId:guid}", (Guid id, Guid requestId, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
             RunAsync(id, p, db, t, http, ct, (s, _, _) => Task.FromResult(Unlink(db, s, requestId))));
-        group.MapPost("/{id:guid}/close", (Guid id, CloseSessionInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
-            RunAsync(id, p, db, t, http, ct, (s, actor, now) => Task.FromResult(Close(s, actor, now, body))));
+        group.MapPost("/{id:guid}/close", CloseAsync);
     }
+
+    // The steps the hotline console's forms take too, through the same checks.
+    public static Task<IResult> AcknowledgeAsync(Guid id, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
+        RunAsync(id, p, db, t, http, ct, (s, actor, now) => Acknowledge(s, actor, now), calledMayAct: true);
+
+    public static Task<IResult> AddNoteAsync(Guid id, NoteInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
+        RunAsync(id, p, db, t, http, ct, (s, actor, now) => AddNote(s, actor, now, body));
+
+    public static Task<IResult> CloseAsync(Guid id, CloseSessionInput body, ClaimsPrincipal p, ParleyDbContext db, TimeProvider t, HttpContext http, CancellationToken ct) =>
+        RunAsync(id, p, db, t, http, ct, (s, actor, now) => Task.FromResult(Close(s, actor, now, body)));
 
     /// 404 unless the caller's party is in the session's mechanism; 403 without the role (or, to acknowledge, being the one called); 412 on a stale If-Match;
     /// 409 once closed. A step returns a result to refuse, or null to have its change saved.

@@ -22,7 +22,7 @@ public static class HotlineSessionsApi
 
     public sealed record Query(string? Status, string? Mechanism, DateTimeOffset? From, DateTimeOffset? To);
 
-    private static async Task<Results<Ok<List<SessionSummary>>, ValidationProblem, NotFound>> ListAsync(
+    public static async Task<Results<Ok<List<SessionSummary>>, ValidationProblem, NotFound>> ListAsync(
         [AsParameters] Query query, ClaimsPrincipal principal, ParleyDbContext db, CancellationToken ct)
     {
         var actor = Actor.From(principal);

@@ -122,7 +122,7 @@ public static class RosterApi
     }
 
     /// Each party of the caller's mechanisms (or of the one named) with who holds its hotline now.
-    private static async Task<Results<Ok<OnCallNowDto>, NotFound>> NowAsync(
+    public static async Task<Results<Ok<OnCallNowDto>, NotFound>> NowAsync(
         string? mechanism, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);

@@ -12,6 +12,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.Email).HasMaxLength(320);
         b.Property(u => u.TimeZone).HasMaxLength(64);
+        b.Property(u => u.Language).HasMaxLength(16);
         b.Property(u => u.PasswordHash).HasMaxLength(200);
         b.Property(u => u.Roles).HasConversion<int>();
         b.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId);

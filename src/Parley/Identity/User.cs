@@ -25,6 +25,8 @@ public sealed class User
     public Roles Roles { get; set; }
     /// IANA zone the user reads times in; defaults to the party's.
     public string? TimeZone { get; set; }
+    /// The language of the pages ("en", "zh-Hans"); null follows the browser.
+    public string? Language { get; set; }
     public string PasswordHash { get; set; } = "";
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }

@@ -30,7 +30,7 @@ public static class IncidentsApi
 
     public sealed record IncidentPage(IReadOnlyList<IncidentDto> Items, int Page, int PageSize, int Total);
 
-    private static async Task<Results<Ok<IncidentPage>, ValidationProblem>> ListAsync([AsParameters] ListQuery query, ParleyDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<IncidentPage>, ValidationProblem>> ListAsync([AsParameters] ListQuery query, ParleyDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = IncidentFilter.Parse(query.Sponsor, query.Victim, query.Category, query.Sector, query.IntrusionSet, query.From, query.To, query.MinConfidence, errors);

@@ -2,20 +2,26 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Identity;
 using Parley.Web;
 
 namespace Parley.Pages;
 
 /// Remembers the chosen language in a cookie, which wins over the browser's Accept-Language.
 [AllowAnonymous]
-public sealed class LanguageModel : PageModel
+public sealed class LanguageModel(ParleyDbContext db) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken ct)
     {
-        if (WebSetup.Cultures.Any(c => c.Name == culture))
-            Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+        if (!WebSetup.Cultures.Any(c => c.Name == culture)) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        // A signed-in user's setting wins over the cookie, so the switch changes the setting too.
+        if (Actor.TryFrom(User) is { } actor)
+            await db.Users.Where(u => u.Id == actor.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, culture), ct);
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

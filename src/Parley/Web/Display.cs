@@ -41,4 +41,7 @@ public static class Display
     }
 
     public static string Kebab(Enum value) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// A chart drawn as SVG, for an img element: the pages' CSP forbids inline styles, but an image's own styles are its own.
+    public static string SvgImage(string svg) => "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
 }

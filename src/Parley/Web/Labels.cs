@@ -74,4 +74,12 @@ public static class Labels
         RequestEventType.EscalationExhausted => "Escalation at the top of the ladder",
         _ => e.ToString(),
     };
+
+    public static string Outcome(Parley.Hotline.HotlineOutcome o) => o switch
+    {
+        Parley.Hotline.HotlineOutcome.Resolved => "Resolved",
+        Parley.Hotline.HotlineOutcome.PartlyResolved => "Partly resolved",
+        Parley.Hotline.HotlineOutcome.Unresolved => "Unresolved",
+        _ => "Referred",
+    };
 }

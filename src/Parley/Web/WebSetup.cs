@@ -36,8 +36,8 @@ public static class WebSetup
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
             o.FallBackToParentCultures = o.FallBackToParentUICultures = true;
-            // The language chosen in Parley (a cookie set by the language switch), else the browser's.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The user's own setting, else the language picked in the header (a cookie), else the browser's.
+            o.RequestCultureProviders = [new UserLanguageProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
     }
 

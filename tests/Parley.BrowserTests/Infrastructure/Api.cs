@@ -29,4 +29,12 @@ public static class Api
         var summary = body.RootElement.GetProperty("summary");
         return (summary.GetProperty("id").GetString()!, summary.GetProperty("reference").GetString()!);
     }
+
+    /// The US officer escalates the request by hand: it goes to CN's desk officers (level 1).
+    public static async Task EscalateAsync(WebServer server, string requestId)
+    {
+        using var client = As(server, "us.officer");
+        var response = await client.PostAsJsonAsync($"/api/v1/requests/{requestId}/escalations", new { reason = "No acknowledgement by phone either." });
+        response.EnsureSuccessStatusCode();
+    }
 }

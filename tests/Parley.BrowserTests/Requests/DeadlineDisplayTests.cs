@@ -6,7 +6,7 @@ namespace Parley.BrowserTests.Requests;
 public sealed class DeadlineDisplayTests(Chromium chromium) : BrowserTest(chromium)
 {
     [Fact]
-    public async Task A_missed_deadline_shows_as_missed_in_the_inbox()
+    public async Task A_missed_deadline_shows_as_missed_in_the_inbox_and_as_an_escalation_in_the_hotline_console()
     {
         var (_, reference) = await Api.SubmitAsync(Server, priority: "urgent");
         var cn = await SignInAsync("cn.officer");
@@ -25,5 +25,18 @@ public sealed class DeadlineDisplayTests(Chromium chromium) : BrowserTest(chromi
         await Assertions.Expect(row.Locator(".urgency")).ToHaveTextAsync("Missed");
         await Assertions.Expect(row.Locator("time[data-countdown]")).ToContainTextAsync("overdue");
         await ScreenshotAsync(cn, "inbox-missed");
+
+        // The watcher records the miss and escalates to CN's desk; the hotline console shows it, overdue-coloured when its own deadline passes.
+        await cn.GotoAsync(Server.Url("/hotline"));
+        var escalation = cn.Locator($"tr[data-reference='{reference}']");
+        for (var i = 0; i < 50 && await escalation.CountAsync() == 0; i++)
+        {
+            await Task.Delay(200);
+            await cn.ReloadAsync();
+        }
+        await Assertions.Expect(escalation).ToContainTextAsync("Awaiting acknowledgement");
+        await Assertions.Expect(escalation.Locator("button[data-action=acknowledge-escalation]")).ToBeVisibleAsync();
+        await Assertions.Expect(cn.Locator("[data-testid=escalations] h3")).ToHaveTextAsync("Level 1: Desk");
+        await ScreenshotAsync(cn, "hotline-escalation");
     }
 }

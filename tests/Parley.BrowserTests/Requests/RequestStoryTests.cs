@@ -63,6 +63,15 @@ public sealed class RequestStoryTests(Chromium chromium) : BrowserTest(chromium)
         var timeline = supervisor.GetByTestId("timeline");
         await Assertions.Expect(timeline.Locator("li")).ToHaveCountAsync(7); // drafted, submitted, acknowledged, asked, clarified, answered, rated
         await ScreenshotAsync(supervisor, "workspace");
+
+        // An hour later the overseer starts on the oversight page (the period runs up to now, exclusive),
+        // where the request is counted from the US to CN.
+        Server.Time.Advance(TimeSpan.FromHours(1));
+        var overseer = await SignInAsync("us.overseer");
+        await Assertions.Expect(overseer.Locator("h1")).ToHaveTextAsync("Oversight");
+        await Assertions.Expect(overseer.Locator("tr[data-direction='US-CN'] .requests-total")).ToHaveTextAsync("1");
+        await Assertions.Expect(overseer.Locator("header nav a")).ToHaveCountAsync(2); // oversight, incidents
+        await ScreenshotAsync(overseer, "oversight");
     }
 
     [Fact]

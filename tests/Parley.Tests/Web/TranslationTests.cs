@@ -24,6 +24,8 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetValues<RequestAction>().Select(Labels.Action))
             .Concat(Enum.GetValues<RequestEventType>().Select(Labels.Event))
             .Concat(new[] { "on-time", "at-risk", "missed", "met", "paused", "cancelled" }.Select(Labels.Urgency))
+            .Concat(Enum.GetValues<Parley.Hotline.HotlineOutcome>().Select(Labels.Outcome))
+            .Concat(Sections.All.Select(s => s.Label))
             .Concat(Enum.GetNames<Priority>()).Concat(Enum.GetNames<RequestKind>()).Concat(Enum.GetNames<RatingOutcome>())
             .Distinct().ToList();
 

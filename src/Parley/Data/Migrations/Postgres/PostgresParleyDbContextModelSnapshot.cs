@@ -805,6 +805,10 @@ namespace Parley.Data.Migrations.Postgres
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 

@@ -800,6 +800,10 @@ namespace Parley.Data.Migrations.Sqlite
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 
