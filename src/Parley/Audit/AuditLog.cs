@@ -20,3 +20,14 @@ public sealed class AuditLog
         Pending.Add(new AuditDraft(action, subjectType, AuditHash.Field(subjectId, 200),
             AuditHash.Digest(payload ?? new Dictionary<string, string?>()), actor));
 }
+
+public static class AuditRecording
+{
+    /// Records a read, export or report and writes it at once (with anything else the context has pending).
+    public static async Task RecordAsync(this Parley.Data.ParleyDbContext db, string action, string subjectType, string subjectId,
+        IReadOnlyDictionary<string, string?>? payload, CancellationToken ct)
+    {
+        db.Audit.Record(action, subjectType, subjectId, payload);
+        await db.SaveChangesAsync(ct);
+    }
+}
