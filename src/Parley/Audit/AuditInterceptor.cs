@@ -7,8 +7,8 @@ namespace Parley.Audit;
 /// Writes the audit entries for a SaveChanges in the same transaction as its changes: the drafts are
 /// taken before the save (a deleted entity is gone after it), the entries are chained and inserted
 /// after it, under the chain lock, which is held only from there to the commit.
-/// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for EF's
-/// no-op base class to measure what the audit costs.
+/// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for an
+/// interceptor that does nothing, to measure what the audit costs.
 public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor
 {
     private TimeProvider Time => services.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -117,15 +117,15 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         }
     }
 
-    /// Leaves the context ready for the next SaveChanges: on failure the unsaved entries are forgotten
+    /// Leaves the context ready for the next SaveChanges: on failure the pending entries stay pending
     /// and a transaction the audit began is rolled back with the change.
     private static void Finish(ParleyDbContext db, bool succeeded)
     {
         var audit = db.Audit;
         if (succeeded) audit.Pending.Clear();
-        else
-            foreach (var entry in audit.Written)
-                db.Entry(entry).State = EntityState.Detached;
+        // Written entries are never read back through this context; tracking them would only slow its later saves.
+        foreach (var entry in audit.Written)
+            db.Entry(entry).State = EntityState.Detached;
         audit.Written.Clear();
         audit.Saving.Clear();
         audit.OwnTransaction?.Dispose();
