@@ -4,9 +4,9 @@ using Parley.Data;
 
 namespace Parley.Audit;
 
-/// Writes the audit entries for a SaveChanges in the same transaction as its changes: the drafts are
-/// taken before the save (a deleted entity is gone after it), the entries are chained and inserted
-/// after it, under the chain lock, which is held only from there to the commit.
+/// Writes the audit entries for a SaveChanges in the same transaction, and the same batch of
+/// statements, as its changes: the drafts are taken from the change tracker before the save (a deleted
+/// entity is gone after it), chained under the chain lock and added to the save.
 /// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for an
 /// interceptor that does nothing, to measure what the audit costs.
 public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor
@@ -15,61 +15,61 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is ParleyDbContext db && !db.Audit.Appending && Prepare(db) && db.Database.CurrentTransaction is null)
-            db.Audit.OwnTransaction = db.Database.BeginTransaction();
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        if (eventData.Context is ParleyDbContext db && !db.Audit.Appending && Prepare(db) && db.Database.CurrentTransaction is null)
-            db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is not ParleyDbContext db || db.Audit.Appending || db.Audit.Saving.Count == 0) return result;
+        if (eventData.Context is not ParleyDbContext db || !Prepare(db)) return result;
         try
         {
-            db.Audit.Appending = true;
+            if (db.Database.CurrentTransaction is null) db.Audit.OwnTransaction = db.Database.BeginTransaction();
             AuditChain.Lock(db);
             Append(db, AuditChain.Head(db));
-            db.SaveChanges();
-            db.Audit.OwnTransaction?.Commit();
-            Finish(db, succeeded: true);
         }
         catch
         {
             Finish(db, succeeded: false);
             throw;
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        if (eventData.Context is not ParleyDbContext db || !Prepare(db)) return result;
+        try
+        {
+            if (db.Database.CurrentTransaction is null) db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
+            await AuditChain.LockAsync(db, ct);
+            Append(db, await AuditChain.HeadAsync(db, ct));
+        }
+        catch
+        {
+            Finish(db, succeeded: false);
+            throw;
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is ParleyDbContext db && db.Audit.Saving.Count > 0)
+        {
+            db.Audit.OwnTransaction?.Commit();
+            Finish(db, succeeded: true);
         }
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (eventData.Context is not ParleyDbContext db || db.Audit.Appending || db.Audit.Saving.Count == 0) return result;
-        try
+        if (eventData.Context is ParleyDbContext db && db.Audit.Saving.Count > 0)
         {
-            db.Audit.Appending = true;
-            await AuditChain.LockAsync(db, ct);
-            Append(db, await AuditChain.HeadAsync(db, ct));
-            await db.SaveChangesAsync(ct);
             if (db.Audit.OwnTransaction is { } tx) await tx.CommitAsync(ct);
             Finish(db, succeeded: true);
-        }
-        catch
-        {
-            Finish(db, succeeded: false);
-            throw;
         }
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is ParleyDbContext db && !db.Audit.Appending) Finish(db, succeeded: false);
+        if (eventData.Context is ParleyDbContext db) Finish(db, succeeded: false);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
@@ -80,7 +80,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
 
     public override void SaveChangesCanceled(DbContextEventData eventData)
     {
-        if (eventData.Context is ParleyDbContext db && !db.Audit.Appending) Finish(db, succeeded: false);
+        if (eventData.Context is ParleyDbContext db) Finish(db, succeeded: false);
     }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)
@@ -130,6 +130,5 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         audit.Saving.Clear();
         audit.OwnTransaction?.Dispose();
         audit.OwnTransaction = null;
-        audit.Appending = false;
     }
 }

@@ -13,7 +13,6 @@ public sealed class AuditLog
     internal List<AuditDraft> Saving { get; } = [];
     internal List<AuditEntry> Written { get; } = [];
     internal IDbContextTransaction? OwnTransaction { get; set; }
-    internal bool Appending { get; set; }
 
     /// Records an action that changes no tracked entity; it is written by the next SaveChanges.
     public void Record(string action, string subjectType, string subjectId, IReadOnlyDictionary<string, string?>? payload = null, AuditActor? actor = null) =>
