@@ -19,7 +19,7 @@ public sealed class BenchArgs
 
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages, import, taxii, incidents, report or all.");
+        if (args.Length == 0) throw new ArgumentException("Name a command: throughput, list, watcher, pages, import, taxii, incidents, report, audit or all.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -75,6 +75,9 @@ public sealed class BenchArgs
           report --db sqlite|postgres [--pg "Host=…"] [--requests 100000] [--iterations 5]
               the oversight report over N requests with their events, deadlines, ratings and escalations:
               time to build it as JSON and as the HTML page with charts
+          audit --db sqlite|postgres [--pg "Host=…"] [--clients 2,16] [--seconds 15] [--warmup 20] [--rounds 2] [--entries 1000000]
+              submit throughput with and without the audit trail in the same run (fresh database per variant, the
+              order alternating per round), then `audit verify` over N chained entries loaded directly
           all [--seconds 15] [--requests 1000000]
               throughput (2 and 16 clients) and list on SQLite, and on PostgreSQL when PARLEY_TEST_POSTGRES is set
 

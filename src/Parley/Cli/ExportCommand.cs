@@ -2,6 +2,7 @@ using System.CommandLine;
 using Parley.Data;
 using Parley.Directory;
 using Parley.Intel;
+using Parley.Audit;
 
 namespace Parley.Cli;
 
@@ -23,6 +24,8 @@ public static class ExportCommand
             var (target, problem) = CliSharing.Resolve(dir, result.GetValue(mechanism), result.GetValue(agency)!, null);
             if (target is null) return CliServices.Fail(problem!);
             var reader = dir.Agencies.Values.Single(a => a.Id == target.SourceAgencyId);
+            await db.RecordAsync("stix.export", "Collection", target.Collection.Id.ToString(),
+                new Dictionary<string, string?> { ["mechanism"] = target.Collection.Mechanism.Code, ["agency"] = reader.Code }, ct);
             var rows = StixExport.Readable(db, target.Collection.Mechanism.Id, null, new TlpAccess.Reader(reader.PartyId, reader.Id));
             var file = result.GetValue(output);
             await using var stream = file is null ? Console.OpenStandardOutput() : File.Create(file);

@@ -23,6 +23,7 @@ public static class ParleyCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Parley.Data;
 using Parley.Oversight;
 using Parley.Requests;
+using Parley.Audit;
 
 namespace Parley.Cli;
 
@@ -35,6 +36,8 @@ public static class ReportCommand
             var resolved = OversightPeriod.Resolve(found, result.GetValue(from), result.GetValue(to), now);
             if (resolved.Period is not { } period) return CliServices.Fail($"--{resolved.Field}: {resolved.Error}");
 
+            await db.RecordAsync("report.oversight", "Mechanism", found.Id.ToString(),
+                new Dictionary<string, string?> { ["from"] = result.GetValue(from), ["to"] = result.GetValue(to), ["format"] = kind }, ct);
             var report = await new OversightBuilder(db).BuildAsync(found, period, now, ct);
             var text = kind switch
             {

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parley.Audit;
 
 namespace Parley.Data;
 
@@ -8,18 +11,22 @@ public static class DatabaseSetup
     public static IServiceCollection AddParleyDatabase(this IServiceCollection services, StorageOptions storage)
     {
         services.AddSingleton(storage);
+        services.TryAddSingleton<AuditActors>();
+        services.TryAddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         if (storage.Provider == StorageProvider.Postgres)
-            services.AddDbContext<ParleyDbContext, PostgresParleyDbContext>(o => ConfigurePostgres(o, storage.ConnectionString));
+            services.AddDbContext<ParleyDbContext, PostgresParleyDbContext>((sp, o) =>
+                ConfigurePostgres(o, storage.ConnectionString).AddInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>()));
         else
-            services.AddDbContext<ParleyDbContext, SqliteParleyDbContext>(o => ConfigureSqlite(o, storage.ConnectionString));
+            services.AddDbContext<ParleyDbContext, SqliteParleyDbContext>((sp, o) =>
+                ConfigureSqlite(o, storage.ConnectionString).AddInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>()));
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(ParleyDbContext).Assembly.FullName))
             .AddInterceptors(new SqlitePragmas());
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithAutoPrepare(connectionString));
 
     /// The same few statements run on every request; letting Npgsql prepare them saves PostgreSQL

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Audit;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Hotline;
@@ -51,6 +52,10 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IncidentFacet> IncidentFacets => Set<IncidentFacet>();
     public DbSet<IncidentSource> IncidentSources => Set<IncidentSource>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// Entries recorded by hand wait here for the next SaveChanges (see <see cref="AuditInterceptor"/>).
+    public AuditLog Audit { get; } = new();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
 using Parley.Actors;
+using Parley.Audit;
 using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
@@ -42,6 +43,7 @@ public static class ParleyHost
         storage ??= builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddParleyDatabase(storage);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<DirectoryCache>();
         builder.Services.AddSingleton<DeadlineRules>();
@@ -130,6 +132,7 @@ public static class ParleyHost
         app.MapIncidents();
         app.MapCommitments();
         app.MapOversight();
+        app.MapAudit();
         return app;
     }
 }

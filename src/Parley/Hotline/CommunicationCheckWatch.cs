@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Escalation;
+using Parley.Audit;
 
 namespace Parley.Hotline;
 
@@ -39,6 +40,8 @@ public sealed class CommunicationCheckWatch(ParleyDbContext db, TimeProvider tim
                 .Where(s => s.MechanismId == schedule.MechanismId && s.NextRunAt == schedule.NextRunAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextRunAt, next), ct);
             if (claimed == 0) continue;
+            db.Audit.Record("CommunicationCheckSchedule.advanced", "CommunicationCheckSchedule", schedule.MechanismId.ToString(),
+                new Dictionary<string, string?> { ["nextRunAt"] = AuditHash.Instant(next) });
             await CommunicationChecks.StartAsync(db, schedule.MechanismId, schedule.AnswerWithin, null, now, options.Value, ct);
             recorded++;
         }
@@ -46,8 +49,12 @@ public sealed class CommunicationCheckWatch(ParleyDbContext db, TimeProvider tim
         var due = await db.CommunicationChecks.Where(c => c.WatchAt <= now).OrderBy(c => c.WatchAt).Take(BatchSize).ToListAsync(ct);
         foreach (var check in due)
         {
-            recorded += await db.CommunicationCheckPings.Where(p => p.CheckId == check.Id && p.AnsweredAt == null && p.Result == PingResult.Pending)
+            var unanswered = await db.CommunicationCheckPings.Where(p => p.CheckId == check.Id && p.AnsweredAt == null && p.Result == PingResult.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Result, PingResult.Never), ct);
+            if (unanswered > 0)
+                db.Audit.Record("CommunicationCheckPing.never", "CommunicationCheck", check.Id.ToString(),
+                    new Dictionary<string, string?> { ["pings"] = unanswered.ToString() });
+            recorded += unanswered;
             check.WatchAt = null;
         }
         return (schedules.Count < BatchSize && due.Count < BatchSize, recorded);

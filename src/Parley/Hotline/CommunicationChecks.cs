@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Identity;
 using Parley.Notifications;
+using Parley.Audit;
 
 namespace Parley.Hotline;
 
@@ -58,14 +59,18 @@ public static class CommunicationChecks
     public static async Task<bool> AnswerAsync(ParleyDbContext db, CommunicationCheckPing ping, DateTime dueAt, DateTime now, CancellationToken ct)
     {
         var result = now < dueAt ? PingResult.OnTime : PingResult.Late;
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Conditional update: two clicks at once record one answer.
         var changed = await db.CommunicationCheckPings.Where(p => p.Id == ping.Id && p.AnsweredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.AnsweredAt, now).SetProperty(p => p.Result, result), ct);
         if (changed == 1)
         {
+            await db.RecordAsync("CommunicationCheckPing.answered", "CommunicationCheckPing", ping.Id.ToString(),
+                new Dictionary<string, string?> { ["result"] = result.ToString(), ["answeredAt"] = AuditHash.Instant(now) }, ct);
             ping.AnsweredAt = now;
             ping.Result = result;
         }
+        if (tx is not null) await tx.CommitAsync(ct);
         return changed == 1;
     }
 

@@ -6,6 +6,7 @@ using Parley.Data;
 using Parley.Directory;
 using Parley.Escalation;
 using Parley.Identity;
+using Parley.Audit;
 
 namespace Parley.Hotline;
 
@@ -95,8 +96,11 @@ public static class CommunicationChecksApi
         var m = await HotlineAccess.FindMechanismAsync(db, mechanism, actor, ct);
         if (m is null) return TypedResults.NotFound();
         if ((actor.Roles & HotlineAccess.ManageRoles) == 0) return HotlineProblems.Forbidden("Only hotline officers, supervisors and administrators schedule communication checks.");
-        var deleted = await db.CommunicationCheckSchedules.Where(s => s.MechanismId == m.Id).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.CommunicationCheckSchedules.Where(s => s.MechanismId == m.Id).ExecuteDeleteAsync(ct) == 0) return TypedResults.NotFound();
+        await db.RecordAsync("CommunicationCheckSchedule.deleted", "CommunicationCheckSchedule", m.Id.ToString(), null, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static string? AnswerWithinError(TimeSpan? answerWithin) => answerWithin switch

@@ -17,6 +17,8 @@ public sealed class TokenAuthenticationHandler(
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
+    /// The token's id, so that the audit trail names the token rather than only its user.
+    public const string TokenIdClaim = "parley:token";
     private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(5);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -52,6 +54,7 @@ public sealed class TokenAuthenticationHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
         var identity = Actor.ToIdentity(found.User!, found.PartyId, SchemeName);
+        identity.AddClaim(new Claim(TokenIdClaim, found.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

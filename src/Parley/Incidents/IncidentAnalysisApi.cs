@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Audit;
 
 namespace Parley.Incidents;
 
@@ -19,22 +20,30 @@ public static class IncidentAnalysisApi
         var filter = IncidentFilter.Parse(q.Sponsor, q.Victim, q.Category, q.Sector, q.IntrusionSet, q.From, q.To, q.MinConfidence, errors);
         var (interval, group) = ParseTrend(q.Interval, q.GroupBy, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        await db.RecordAsync("report.incidents-trend", "IncidentRegister", "incidents", Query(q), ct);
         return TypedResults.Ok(await IncidentTrend.ComputeAsync(db, filter, interval, group, ct));
     }
 
     public static async Task<Results<Ok<IncidentEffect.Result>, ValidationProblem>> EffectAsync([AsParameters] EffectQuery q, ParleyDbContext db, CancellationToken ct)
     {
         var (effect, _, errors) = await RunEffectAsync(q, db, ct);
-        return effect is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(effect);
+        if (effect is null) return TypedResults.ValidationProblem(errors);
+        await db.RecordAsync("report.incidents-effect", "IncidentRegister", "incidents", Query(q), ct);
+        return TypedResults.Ok(effect);
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> EffectChartAsync([AsParameters] EffectQuery q, ParleyDbContext db, CancellationToken ct)
     {
         var (effect, markers, errors) = await RunEffectAsync(q, db, ct);
         if (effect is null) return TypedResults.ValidationProblem(errors);
+        await db.RecordAsync("report.incidents-effect-chart", "IncidentRegister", "incidents", Query(q), ct);
         var plot = IncidentCharts.Effect(effect, ChartTitle(q), markers);
         return TypedResults.Content(IncidentCharts.Svg(plot), "image/svg+xml");
     }
+
+    /// The query as the audit payload: its record's members, by name.
+    private static Dictionary<string, string?> Query(object q) =>
+        q.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(q)?.ToString());
 
     public static string ChartTitle(EffectQuery q)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Identity;
+using Parley.Audit;
 
 namespace Parley.Incidents;
 
@@ -76,8 +77,14 @@ public static class IncidentsApi
         return TypedResults.Ok(IncidentDto.From(incident));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, ParleyDbContext db, CancellationToken ct) =>
-        await db.Incidents.Where(i => i.Id == id).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, ParleyDbContext db, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Incidents.Where(i => i.Id == id).ExecuteDeleteAsync(ct) == 0) return TypedResults.NotFound();
+        await db.RecordAsync("Incident.deleted", "Incident", id.ToString(), null, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
 
     public static IQueryable<Incident> Load(IQueryable<Incident> q) =>
         q.Include(i => i.Facets).Include(i => i.Sources).Include(i => i.Requests).Include(i => i.Breaches).AsSplitQuery();

@@ -7,6 +7,7 @@ using Parley.Identity;
 using Parley.Incidents.Import;
 using Parley.Stix;
 using RegisterSummary = Parley.Incidents.Import.ImportSummary;
+using Parley.Audit;
 
 namespace Parley.Intel;
 
@@ -61,6 +62,8 @@ public static class IntelApi
         var (target, errors) = await ResolveAsync(db, directory, actor, mechanism, collection, ct);
         if (target is null) return TypedResults.ValidationProblem(errors);
         if (!SharingCollection.CanRead(actor, target.Mechanism)) return TypedResults.Forbid();
+        await db.RecordAsync("stix.export", "Collection", target.Id.ToString(),
+            new Dictionary<string, string?> { ["mechanism"] = target.Mechanism.Code, ["collection"] = collection }, ct);
         http.Response.ContentType = MediaType;
         var rows = StixExport.Readable(db, target.Mechanism.Id, collection is null ? null : target.Id, TlpAccess.Reader.Of(actor));
         await StixExport.WriteAsync(rows, http.Response.Body, ct);

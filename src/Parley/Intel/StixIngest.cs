@@ -5,6 +5,7 @@ using Parley.Incidents.Import;
 using Parley.Stix;
 using Parley.Stix.Markings;
 using Parley.Stix.Validation;
+using Parley.Audit;
 
 namespace Parley.Intel;
 
@@ -40,6 +41,13 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
                 batch.Clear();
             }
             await FlushAsync(batch, target, known, result, keepSuccesses, incidents, ct);
+            // The objects go in by raw SQL, out of the change tracker's sight: one entry covers the import.
+            db.Audit.Record("stix.import", "Collection", target.Collection.Id.ToString(), new Dictionary<string, string?>
+            {
+                ["total"] = result.Total.ToString(), ["stored"] = result.Stored.ToString(),
+                ["duplicates"] = result.Duplicates.ToString(), ["failed"] = result.Failures.Count.ToString(),
+            });
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Identity;
+using Parley.Audit;
 
 namespace Parley.Notifications;
 
@@ -73,6 +74,7 @@ public static class NotificationsApi
                 .SetProperty(n => n.NextAttemptAt, now), ct);
         if (updated == 0)
             return TypedResults.Problem("The notification changed meanwhile.", statusCode: StatusCodes.Status409Conflict, title: "Not allowed in this state");
+        await db.RecordAsync("notification.retry", "Notification", id.ToString(), null, ct);
         signal.Poke();
         await db.Entry(notification).ReloadAsync(ct);
         return TypedResults.Accepted($"/api/v1/notifications/{id}", NotificationMapping.ToDto(notification));

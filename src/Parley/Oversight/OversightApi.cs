@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Data;
 using Parley.Identity;
+using Parley.Audit;
 
 namespace Parley.Oversight;
 
@@ -47,6 +48,8 @@ public static class OversightApi
         var resolved = OversightPeriod.Resolve(mechanism, from, to, now);
         if (resolved.Period is not { } period) return Invalid(resolved.Field!, resolved.Error!);
 
+        await db.RecordAsync("report.oversight", "Mechanism", mechanism.Id.ToString(),
+            new Dictionary<string, string?> { ["from"] = from, ["to"] = to, ["format"] = format }, ct);
         var report = await new OversightBuilder(db).BuildAsync(mechanism, period, now, ct);
         return format switch
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parley.Identity;
 using Parley.Intel;
+using Parley.Audit;
 
 namespace Parley.Taxii;
 
@@ -27,6 +28,7 @@ public static class TaxiiDelete
         await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
         await matching.ExecuteDeleteAsync(ct);
         await StoredVersions.RecomputeFlagsAsync(s.Db, collection.Id, [objectId], ct);
+        await s.Db.RecordAsync("stix.delete", "StixObject", objectId, new Dictionary<string, string?> { ["collection"] = collection.Id.ToString(), ["query"] = http.Request.QueryString.Value }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok();
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parley.Identity;
 using Parley.Intel;
+using Parley.Audit;
 
 namespace Parley.Taxii;
 
@@ -56,6 +57,8 @@ public static class TaxiiObjects
         var rows = await read(page, query);
         if (objectId is not null && rows.Count == 0 && !await visible.AnyAsync(ct))
             return TaxiiError.NotFound($"No object '{objectId}' in this collection.");
+        await s.Db.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",
+            "Collection", collection.Id.ToString(), new Dictionary<string, string?> { ["object"] = objectId, ["query"] = http.Request.QueryString.Value, ["count"] = rows.Count.ToString() }, ct);
         var more = rows.Count > query.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         var next = more ? rows[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;

@@ -88,6 +88,13 @@ public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await _inserts.AddAsync(db, fresh.ToList(), ct);
+            // The new incidents go in by raw SQL, out of the change tracker's sight: one entry per batch names them.
+            if (fresh.Count > 0)
+                db.Audit.Record("incident.import", "Incident", fresh.First().Id.ToString(), new Dictionary<string, string?>
+                {
+                    ["count"] = fresh.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["ids"] = string.Join(' ', fresh.Select(i => i.Id)),
+                });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
