@@ -4,12 +4,15 @@ using Parley.Data;
 
 namespace Parley.Identity;
 
-public enum SignInOutcome { Success, Failed, LockedOut }
+public enum SignInOutcome { Success, Failed }
 
-/// Checks a password and keeps the failure count and lockout on the user.
+/// Checks a password and keeps the failure count and lockout on the user. A locked account answers
+/// exactly like a wrong password or an unknown name, so the answer does not tell which names exist.
 public sealed class SignIn(ParleyDbContext db, TimeProvider time, IOptions<SignInOptions> options)
 {
-    public async Task<(SignInOutcome Outcome, User? User, Guid PartyId)> CheckAsync(string userName, string password, CancellationToken ct)
+    public const string FailedMessage = "Unknown user name or wrong password, or too many failed attempts; try again in a few minutes.";
+
+    public async Task<(SignInOutcome Outcome, User? User)> CheckPasswordAsync(string userName, string password, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Agency).SingleOrDefaultAsync(u => u.UserName == userName, ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -17,27 +20,44 @@ public sealed class SignIn(ParleyDbContext db, TimeProvider time, IOptions<SignI
         {
             // Same work as for a real user, so the answer's timing does not reveal which names exist.
             Passwords.Verify(new User { UserName = "", DisplayName = "", PasswordHash = DummyHash }, password);
-            return (SignInOutcome.Failed, null, default);
+            return (SignInOutcome.Failed, null);
         }
-        if (user.LockedUntil > now) return (SignInOutcome.LockedOut, null, default);
-        if (!Passwords.Verify(user, password))
+        var locked = user.LockedUntil > now;
+        if (!Passwords.Verify(user, password) || locked)
         {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= options.Value.MaxFailedAttempts)
-            {
-                user.LockedUntil = now + options.Value.LockoutDuration;
-                user.FailedSignIns = 0;
-            }
-            await db.SaveChangesAsync(ct);
-            return (user.LockedUntil > now ? SignInOutcome.LockedOut : SignInOutcome.Failed, null, default);
+            if (!locked) await RecordFailureAsync(user, ct);
+            return (SignInOutcome.Failed, null);
         }
-        if (user.FailedSignIns != 0 || user.LockedUntil is not null)
+        return (SignInOutcome.Success, user);
+    }
+
+    public bool IsLocked(User user) => user.LockedUntil > time.GetUtcNow().UtcDateTime;
+
+    /// A wrong password or a wrong second-factor code: the fifth in a row locks the account, for
+    /// LockoutDuration × 2^(lockouts so far), at most LockoutCap.
+    public async Task RecordFailureAsync(User user, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        user.FailedSignIns++;
+        if (user.FailedSignIns >= options.Value.MaxFailedAttempts)
         {
+            var factor = Math.Pow(2, Math.Min(user.Lockouts, 30));
+            var duration = TimeSpan.FromTicks((long)Math.Min(options.Value.LockoutDuration.Ticks * factor, options.Value.LockoutCap.Ticks));
+            user.LockedUntil = now + duration;
+            user.Lockouts++;
             user.FailedSignIns = 0;
-            user.LockedUntil = null;
-            await db.SaveChangesAsync(ct);
         }
-        return (SignInOutcome.Success, user, user.Agency!.PartyId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// The whole sign-in succeeded (password and, where needed, second factor).
+    public async Task RecordSuccessAsync(User user, CancellationToken ct)
+    {
+        if (user.FailedSignIns == 0 && user.LockedUntil is null && user.Lockouts == 0) return;
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
+        user.Lockouts = 0;
+        await db.SaveChangesAsync(ct);
     }
 
     private static readonly string DummyHash =
