@@ -17,9 +17,15 @@ public sealed class TokenScopeCheck(RequestDelegate next)
             if (missing != TokenScopes.None)
             {
                 var names = TokenScopeNames.ToNames(missing);
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                var detail = $"This API token lacks the scope {string.Join(" and ", names.Select(n => $"'{n}'"))}.";
+                // TAXII clients read TAXII error bodies; everyone else gets RFC 9457 problem details.
+                if (http.Request.Path.StartsWithSegments("/taxii2"))
+                {
+                    await Taxii.TaxiiError.Forbidden(detail).ExecuteAsync(http);
+                    return;
+                }
                 await Results.Problem(
-                    detail: $"This API token lacks the scope {string.Join(" and ", names.Select(n => $"'{n}'"))}.",
+                    detail: detail,
                     statusCode: StatusCodes.Status403Forbidden,
                     title: "Token scope missing",
                     extensions: new Dictionary<string, object?> { ["missingScopes"] = names }).ExecuteAsync(http);
