@@ -61,6 +61,26 @@ public abstract partial class DemoSeederTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task PrintedTotpSecret_CompletesASupervisorsSignIn()
+    {
+        var password = Regex.Match(demo.FirstSeedOutput, "with the password (\\S+)").Groups[1].Value;
+        var secret = Regex.Match(await File.ReadAllTextAsync(demo.CredentialsPath), @"^\s*cn\.supervisor\s+([A-Z2-7]+)\s+otpauth://", RegexOptions.Multiline).Groups[1].Value;
+        Assert.NotEmpty(secret);
+        var client = demo.Client();
+        var first = await client.PostJsonAsync("/api/v1/session", new { userName = "cn.supervisor", password });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var pending = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("parley.pending=")).Split(';')[0];
+        var now = demo.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(now);
+        var second = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session/second-factor")
+        {
+            Headers = { { "Cookie", pending } },
+            Content = System.Net.Http.Json.JsonContent.Create(new { code }),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(second)).StatusCode);
+    }
+
+    [Fact]
     public async Task Mechanism_IsThe2015Dialogue_WithItsRoundsAndTimelinePolicies()
     {
         var mechanism = await demo.Db(db => db.Mechanisms.Include(m => m.Parties).Include(m => m.Rounds).Include(m => m.Policies).SingleAsync());
