@@ -78,7 +78,8 @@ public static class ParleyHost
 
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(AuthScheme)
+        var auth = builder.Services.AddAuthentication(AuthScheme);
+        auth
             .AddPolicyScheme(AuthScheme, "Cookie or token", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.Count > 0 ? TokenAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
@@ -109,6 +110,7 @@ public static class ParleyHost
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(Sessions.PendingScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.SecondStepWithin);
+        builder.AddParleyOidc(auth);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.SessionLifetime);
         builder.Services.AddAuthorizationBuilder()
@@ -132,6 +134,7 @@ public static class ParleyHost
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapSession();
         app.MapSessions();
+        app.MapOidcSignIn();
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();

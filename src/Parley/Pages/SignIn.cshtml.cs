@@ -6,8 +6,12 @@ namespace Parley.Pages;
 
 /// Step one: user name and password. Roles that need a second factor go on to the code (or, the
 /// first time, the enrolment) page.
-public sealed class SignInModel(SignInSteps steps) : PageModel
+public sealed class SignInModel(SignInSteps steps, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
+    /// One "Sign in with …" button per configured OpenID Connect provider.
+    public IReadOnlyList<(string Name, string DisplayName)> Providers { get; } =
+        oidc.Value.Providers.Select(p => (p.Key, p.Value.DisplayName ?? p.Key)).ToList();
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
