@@ -103,7 +103,7 @@ public static class ParleyHost
             })
             .AddCookie(Sessions.PendingScheme, o =>
             {
-                o.Cookie.Name = "parley.pending";
+                o.Cookie.Name = Sessions.PendingCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = false;

@@ -14,6 +14,7 @@ public sealed class Sessions(ParleyDbContext db, TimeProvider time, IOptions<Sig
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string PendingScheme = "Parley.Pending";
+    public const string PendingCookie = "parley.pending";
     public const string SessionClaim = "parley:session";
     public const string StageClaim = "parley:stage";
     public const string StageSecondFactor = "second-factor";
@@ -57,7 +58,7 @@ public sealed class Sessions(ParleyDbContext db, TimeProvider time, IOptions<Sig
         var identity = Actor.ToIdentity(user, user.Agency!.PartyId, CookieScheme);
         identity.AddClaim(new Claim(SessionClaim, session.Id.ToString()));
         var principal = new ClaimsPrincipal(identity);
-        await http.SignOutAsync(PendingScheme);
+        if (http.Request.Cookies.ContainsKey(PendingCookie)) await http.SignOutAsync(PendingScheme);
         await http.SignInAsync(CookieScheme, principal);
         return principal;
     }
