@@ -25,6 +25,8 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PointOfContact> PointsOfContact => Set<PointOfContact>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<Request> Requests => Set<Request>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestIndicator> RequestIndicators => Set<RequestIndicator>();

@@ -4,7 +4,7 @@ using Parley.Identity;
 
 namespace Parley.Demo;
 
-/// The demo's sign-in names and shared password: printed once and kept, readable by the owner only,
+/// The demo's sign-in names, shared password and TOTP secrets: printed once and kept, readable by the owner only,
 /// next to the SQLite database (or in the working directory for PostgreSQL).
 public static class DemoCredentials
 {
@@ -18,7 +18,7 @@ public static class DemoCredentials
         return Path.Combine(folder, FileName);
     }
 
-    public static string Describe(DemoDirectory directory, int requests, string password)
+    public static string Describe(DemoDirectory directory, int requests, string password, IReadOnlyDictionary<string, string> totpSecrets)
     {
         var agencies = directory.Agencies.Values.ToDictionary(a => a.Id, a => a.Code);
         var rows = directory.Users.Values.Select(u =>
@@ -28,6 +28,10 @@ public static class DemoCredentials
             Sign in as any of these users with the password {password}
               {"user",-14} {"role",-16} {"agency",-5} name
             {string.Join(Environment.NewLine, rows)}
+            These users also need a code from an authenticator app (TOTP, 30 s, 6 digits); add the secret
+            by hand or open the otpauth:// link on a phone:
+            {string.Join(Environment.NewLine, totpSecrets.OrderBy(kv => kv.Key).Select(kv =>
+                $"  {kv.Key,-14} {kv.Value}  otpauth://totp/Parley%3A{Uri.EscapeDataString(kv.Key)}?secret={kv.Value}&issuer=Parley"))}
             """;
     }
 

@@ -35,6 +35,7 @@ public static class DemoSeeder
         // PBKDF2 is slow on purpose: hash once, every demo user shares the password.
         var hash = Passwords.Hash(new User { UserName = "demo", DisplayName = "demo" }, password);
         var directory = new DemoDirectory(now, hash);
+        var totpSecrets = EnrolSecondFactors(directory, scope.ServiceProvider.GetRequiredService<SecondFactor>(), now);
         var traffic = new DemoTraffic(directory, new Random(DemoTraffic.Year));
         traffic.Generate(usToCn: 120, cnToUs: 60);
 
@@ -59,11 +60,26 @@ public static class DemoSeeder
         }
         scope.ServiceProvider.GetService<DirectoryCache>()?.Invalidate();
 
-        var text = DemoCredentials.Describe(directory, traffic.Requests.Count, password);
+        var text = DemoCredentials.Describe(directory, traffic.Requests.Count, password, totpSecrets);
         output.WriteLine(text);
         await DemoCredentials.WriteAsync(credentials, text, ct);
         output.WriteLine($"(also written to {credentials})");
         return true;
+    }
+
+    /// Supervisors, hotline officers and administrators need a second factor: the demo enrols one for
+    /// each and prints its secret, so a person can add it to an authenticator app and sign in.
+    private static Dictionary<string, string> EnrolSecondFactors(DemoDirectory directory, SecondFactor factor, DateTime now)
+    {
+        var secrets = new Dictionary<string, string>();
+        foreach (var user in directory.Users.Values.Where(u => SecondFactor.IsRequiredFor(u.Roles)))
+        {
+            var secret = OtpNet.Base32Encoding.ToString(OtpNet.KeyGeneration.GenerateRandomKey(20));
+            user.TotpSecret = factor.Protect(secret);
+            user.TotpEnrolledAt = now;
+            secrets[user.UserName] = secret;
+        }
+        return secrets;
     }
 
     /// Parties and user names of the demo that a server bootstrapped by hand may already have.

@@ -49,6 +49,10 @@ public static class ParleyHost
         builder.Services.AddSingleton<DeadlineRules>();
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();
+        builder.Services.AddScoped<SecondFactor>();
+        builder.Services.AddScoped<Sessions>();
+        builder.Services.AddScoped<SignInSteps>();
+        builder.Services.AddParleyKeyRing(storage, builder.Configuration);
         builder.Services.AddWatchPass<DeadlineWatch>();
         builder.Services.AddWatchPass<EscalationWatch>();
         builder.Services.AddHotline();
@@ -76,7 +80,8 @@ public static class ParleyHost
 
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(AuthScheme)
+        var auth = builder.Services.AddAuthentication(AuthScheme);
+        auth
             .AddPolicyScheme(AuthScheme, "Cookie or token", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.Count > 0 ? TokenAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
@@ -85,7 +90,9 @@ public static class ParleyHost
                 o.Cookie.Name = "parley";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.SlidingExpiration = true;
+                // The session record decides (idle and absolute expiry, revocation); see Sessions.
+                o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = ctx => ctx.HttpContext.RequestServices.GetRequiredService<Sessions>().ValidateAsync(ctx);
                 // An API caller wants a status code, not a redirect to a sign-in page; a browser wants the page.
                 o.LoginPath = WebSetup.SignInPath;
                 o.Events.OnRedirectToLogin = ctx =>
@@ -95,7 +102,17 @@ public static class ParleyHost
                     return Task.CompletedTask;
                 };
                 o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+            })
+            .AddCookie(Sessions.PendingScheme, o =>
+            {
+                o.Cookie.Name = Sessions.PendingCookie;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = false;
             });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(Sessions.PendingScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.SecondStepWithin);
+        builder.AddParleyOidc(auth);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((o, signIn) => o.ExpireTimeSpan = signIn.Value.SessionLifetime);
         builder.Services.AddAuthorizationBuilder()
@@ -112,11 +129,14 @@ public static class ParleyHost
         app.UseParleyWebHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TokenScopeCheck>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapSession();
+        app.MapSessions();
+        app.MapOidcSignIn();
         app.MapDirectory();
         app.MapUsers();
         app.MapRequests();

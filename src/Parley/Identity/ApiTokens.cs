@@ -25,6 +25,7 @@ public static class ApiTokens
             Hash = Hash(token),
             CreatedAt = now,
             ExpiresAt = now + lifetime,
+            Scopes = TokenScopeNames.AllowedFor(user),
         };
     }
 

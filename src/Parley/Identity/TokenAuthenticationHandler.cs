@@ -17,9 +17,11 @@ public sealed class TokenAuthenticationHandler(
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
+    public const string ScopesClaim = "parley:scopes";
     /// The token's id, so that the audit trail names the token rather than only its user.
     public const string TokenIdClaim = "parley:token";
-    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(5);
+    /// Last use is written at most once a minute per token, so a busy client does not write on every call.
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,17 +45,22 @@ public sealed class TokenAuthenticationHandler(
         var now = time.GetUtcNow().UtcDateTime;
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash)
-            .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User, PartyId = t.User!.Agency!.PartyId })
+            .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scopes, t.User, PartyId = t.User!.Agency!.PartyId })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now
             || (userName is not null && !string.Equals(userName, found.User!.UserName, StringComparison.Ordinal)))
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
 
-        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUseResolution)
-            await db.ApiTokens.Where(t => t.Id == found.Id)
+        if (found.LastUsedAt is null || now - found.LastUsedAt >= LastUseResolution)
+        {
+            // Compare-and-set: of several requests in the same minute, one writes.
+            var before = now - LastUseResolution;
+            await db.ApiTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt <= before))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
 
         var identity = Actor.ToIdentity(found.User!, found.PartyId, SchemeName);
+        identity.AddClaim(new Claim(ScopesClaim, ((int)found.Scopes).ToString()));
         identity.AddClaim(new Claim(TokenIdClaim, found.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -30,9 +30,21 @@ public sealed class User
     public string PasswordHash { get; set; } = "";
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
+    /// Lockouts in a row without a successful sign-in; each doubles the next lockout.
+    public int Lockouts { get; set; }
+    /// The TOTP secret, protected with ASP.NET Core Data Protection; set at enrolment start.
+    public string? TotpSecret { get; set; }
+    /// When the user proved the authenticator works; until then the factor is not enrolled.
+    public DateTime? TotpEnrolledAt { get; set; }
+    /// The last 30-second step whose code was accepted: that code and older ones are refused.
+    public long? TotpLastStep { get; set; }
+    /// "{provider}|{subject}" for a user who signs in through an agency's OpenID Connect provider.
+    public string? ExternalLogin { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public bool Has(Roles role) => (Roles & role) != 0;
+
+    public bool HasSecondFactor => TotpEnrolledAt is not null;
 }
 
 public sealed class ApiToken
@@ -49,4 +61,5 @@ public sealed class ApiToken
     public DateTime ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    public TokenScopes Scopes { get; set; } = TokenScopes.All;
 }

@@ -18,8 +18,8 @@ public static class UserAccounts
             errors["userName"] = [$"'{input.UserName}' is taken."];
         if (!RoleNames.TryParse(input.Roles, out var roles))
             errors["roles"] = [$"roles are one or more of {string.Join(", ", RoleNames.All)}."];
-        if (input.Password is { Length: < Passwords.MinimumLength })
-            errors["password"] = [$"A password has at least {Passwords.MinimumLength} characters."];
+        if (input.Password is not null && PasswordPolicy.Check(input.Password, input.UserName) is { } problem)
+            errors["password"] = [problem];
         if (input.TimeZone is not null && !Deadlines.ZonedTime.IsKnownZone(input.TimeZone))
             errors["timeZone"] = [$"'{input.TimeZone}' is not an IANA time zone."];
         var agency = await db.Agencies.Include(a => a.Party)
@@ -45,9 +45,12 @@ public static class UserAccounts
         return (user, input.Password is null ? password : null, errors);
     }
 
-    public static async Task<(ApiToken Token, string Secret)> CreateTokenAsync(ParleyDbContext db, User user, string name, TimeSpan lifetime, DateTime now, CancellationToken ct)
+    /// A token with the given scopes, by default every scope the user's roles allow.
+    public static async Task<(ApiToken Token, string Secret)> CreateTokenAsync(ParleyDbContext db, User user, string name, TimeSpan lifetime, DateTime now,
+        CancellationToken ct, TokenScopes? scopes = null)
     {
         var token = ApiTokens.Create(user, name, now, lifetime, out var secret);
+        token.Scopes = scopes ?? TokenScopeNames.AllowedFor(user);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         return (token, secret);

@@ -10,20 +10,18 @@ public static class UsersApi
     public sealed record UserInput(string? UserName, string? DisplayName, string? PartyCode, string? AgencyCode, IReadOnlyList<string>? Roles,
         string? Email, string? Password, string? TimeZone);
 
-    public sealed record UserDto(Guid Id, string UserName, string DisplayName, string PartyCode, string AgencyCode, IReadOnlyList<string> Roles, string? Email, bool LockedOut);
+    public sealed record UserDto(Guid Id, string UserName, string DisplayName, string PartyCode, string AgencyCode, IReadOnlyList<string> Roles,
+        string? Email, bool LockedOut, bool SecondFactor);
 
     public sealed record CreatedUser(UserDto User, string? GeneratedPassword);
-
-    public sealed record TokenInput(string? Name, int? DaysValid);
-
-    public sealed record CreatedToken(Guid Id, string Name, string Token, DateTime ExpiresAt);
 
     public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1").WithTags("Users and tokens");
         group.MapGet("/users", ListAsync).RequireAuthorization(Policies.Administrator);
         group.MapPost("/users", AddAsync).RequireAuthorization(Policies.Administrator);
-        group.MapPost("/tokens", CreateTokenAsync);
+        group.MapDelete("/users/{id:guid}/second-factor", ResetSecondFactorAsync).RequireAuthorization(Policies.Administrator);
+        group.MapTokens();
         return group;
     }
 
@@ -44,22 +42,18 @@ public static class UsersApi
         return TypedResults.Created($"/api/v1/users/{user.Id}", new CreatedUser(ToDto(user, now), password));
     }
 
-    /// A token for the caller; the secret is in this response and nowhere else.
-    private static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateTokenAsync(
-        TokenInput body, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
+    /// A lost authenticator: the factor and recovery codes go, the user's sessions end, and the next
+    /// sign-in leads to enrolment again.
+    private static async Task<Results<NoContent, NotFound>> ResetSecondFactorAsync(
+        Guid id, ParleyDbContext db, SecondFactor factor, Sessions sessions, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["name is 1–100 characters."] });
-        if (body.DaysValid is < 1 or > 366)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["daysValid"] = ["daysValid is between 1 and 366."] });
-        var actor = Actor.From(principal);
-        var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var lifetime = TimeSpan.FromDays(body.DaysValid ?? 90);
-        var (token, secret) = await UserAccounts.CreateTokenAsync(db, user, body.Name, lifetime, now, ct);
-        return TypedResults.Created($"/api/v1/tokens/{token.Id}", new CreatedToken(token.Id, token.Name, secret, token.ExpiresAt));
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return TypedResults.NotFound();
+        await factor.ResetAsync(user, ct);
+        await sessions.RevokeAllAsync(user.Id, null, ct);
+        return TypedResults.NoContent();
     }
 
     private static UserDto ToDto(User u, DateTime now) => new(u.Id, u.UserName, u.DisplayName, u.Agency!.Party!.Code, u.Agency.Code,
-        RoleNames.ToNames(u.Roles), u.Email, u.LockedUntil > now);
+        RoleNames.ToNames(u.Roles), u.Email, u.LockedUntil > now, u.HasSecondFactor);
 }

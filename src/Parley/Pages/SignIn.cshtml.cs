@@ -1,34 +1,40 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Identity;
 
 namespace Parley.Pages;
 
-public sealed class SignInModel(SignIn signIn) : PageModel
+/// Step one: user name and password. Roles that need a second factor go on to the code (or, the
+/// first time, the enrolment) page.
+public sealed class SignInModel(SignInSteps steps, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc) : PageModel
 {
+    /// One "Sign in with …" button per configured OpenID Connect provider.
+    public IReadOnlyList<(string Name, string DisplayName)> Providers { get; } =
+        oidc.Value.Providers.Select(p => (p.Key, p.Value.DisplayName ?? p.Key)).ToList();
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
-    public string? Error { get; private set; }
+    public bool Failed { get; private set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (outcome, user, partyId) = await signIn.CheckAsync(UserName.Trim(), Password, ct);
-        if (outcome != SignInOutcome.Success)
+        var step = await steps.PasswordAsync(HttpContext, UserName, Password, ct);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        switch (step)
         {
-            Error = outcome == SignInOutcome.LockedOut
-                ? "Too many failed sign-ins; the account is locked for a while."
-                : "Unknown user name or wrong password.";
-            Response.StatusCode = outcome == SignInOutcome.LockedOut ? 423 : 401;
-            return Page();
+            case SignInSteps.SignedIn:
+                return LocalRedirect(returnUrl);
+            case SignInSteps.Next { Stage: Sessions.StageSecondFactor }:
+                return RedirectToPage("/SignInCode", new { ReturnUrl = returnUrl });
+            case SignInSteps.Next:
+                return RedirectToPage("/SignInEnrol", new { ReturnUrl = returnUrl });
+            default:
+                Failed = true;
+                Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Page();
         }
-        var identity = Actor.ToIdentity(user!, partyId, CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

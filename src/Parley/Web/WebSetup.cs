@@ -18,6 +18,8 @@ public static class WebSetup
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/SignInCode");
+                o.Conventions.AllowAnonymousToPage("/SignInEnrol");
                 o.Conventions.AddPageRoute("/SignIn", SignInPath);
             })
             .AddViewLocalization()

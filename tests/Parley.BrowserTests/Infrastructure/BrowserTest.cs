@@ -18,7 +18,8 @@ public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, 
         await Server.DisposeAsync();
     }
 
-    /// A signed-in page for the seeded user, in the given browser language.
+    /// A signed-in page for the seeded user, in the given browser language; supervisors, hotline
+    /// officers and administrators also type the TOTP code the test computes from the seeded secret.
     protected async Task<IPage> SignInAsync(string userName, string locale = "en-US")
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
@@ -28,6 +29,12 @@ public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, 
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", TestDirectory.Password);
         await page.ClickAsync("main form button[type=submit]");
+        if (Server.Directory.TotpSecrets.ContainsKey(userName))
+        {
+            await page.WaitForURLAsync(url => url.Contains("/sign-in/code"));
+            await page.FillAsync("#Code", Server.Directory.TotpCode(userName, Server.Time.GetUtcNow().UtcDateTime));
+            await page.ClickAsync("main form button[type=submit]");
+        }
         await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
         return page;
     }

@@ -42,6 +42,8 @@ public sealed class WebServer : IAsyncDisposable
         var builder = ParleyHost.CreateBuilder([], storage, "http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        // Tests move the clock by hours between page loads; a session should outlive that here.
+        builder.Services.Configure<Parley.Identity.SignInOptions>(o => o.IdleTimeout = o.SessionLifetime = TimeSpan.FromDays(30));
         var app = ParleyHost.Build(builder);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
 using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Cli;
@@ -10,6 +12,7 @@ public sealed class CliTests
     [InlineData("db", "migrate", "--help")]
     [InlineData("user", "add", "--help")]
     [InlineData("token", "create", "--help")]
+    [InlineData("token", "revoke", "--help")]
     public async Task Help_OnEveryCommand_ExitsZeroWithUsage(params string[] args)
     {
         var (exit, stdout, _) = await ParleyProcess.RunAsync(args);
@@ -58,9 +61,29 @@ public sealed class CliTests
         Assert.Equal(0, tokenExit);
         Assert.StartsWith("pky_", token.Trim());
 
+        var (readOnly, readToken, readErr) = await ParleyProcess.RunAsync("token", "create", "--user", "admin", "--scope", "read", "--db", file);
+        Assert.Equal(0, readOnly);
+        Assert.Contains("(", readErr);
+        var storage = StorageOptions.Parse(file);
+        var stored = await ReadTokenAsync(storage, readToken.Trim());
+        Assert.Equal(Parley.Identity.TokenScopes.Read, stored.Scopes);
+        var (revoked, _, revokeErr) = await ParleyProcess.RunAsync("token", "revoke", "--id", stored.Id.ToString(), "--db", file);
+        Assert.True(revoked == 0, revokeErr);
+        Assert.NotNull((await ReadTokenAsync(storage, readToken.Trim())).RevokedAt);
+
         var (noUser, _, noUserErr) = await ParleyProcess.RunAsync("token", "create", "--user", "nobody", "--db", file);
         Assert.Equal(2, noUser);
         Assert.Contains("no user 'nobody'", noUserErr);
+    }
+
+    private static async Task<Parley.Identity.ApiToken> ReadTokenAsync(StorageOptions storage, string secret)
+    {
+        var services = new ServiceCollection();
+        services.AddParleyDatabase(storage);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var hash = Parley.Identity.ApiTokens.Hash(secret);
+        return await scope.ServiceProvider.GetRequiredService<ParleyDbContext>().ApiTokens.AsNoTracking().SingleAsync(t => t.Hash == hash);
     }
 
     [Fact]

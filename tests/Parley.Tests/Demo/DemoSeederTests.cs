@@ -44,7 +44,7 @@ public abstract partial class DemoSeederTests(DemoFixture demo)
     public async Task PrintedPassword_SignsInEveryDemoUser_AndIsKeptInAnOwnerOnlyFile()
     {
         var password = Regex.Match(demo.FirstSeedOutput, "with the password (\\S+)").Groups[1].Value;
-        Assert.True(password.Length >= Passwords.MinimumLength);
+        Assert.Null(PasswordPolicy.Check(password, "cn.officer"));
         var file = await File.ReadAllTextAsync(demo.CredentialsPath);
         Assert.Contains(password, file);
         if (!OperatingSystem.IsWindows())
@@ -58,6 +58,26 @@ public abstract partial class DemoSeederTests(DemoFixture demo)
         var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests") { Headers = { { "Cookie", cookie } } };
         Assert.True((await (await client.SendAsync(list)).ReadAsync()).GetProperty("total").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task PrintedTotpSecret_CompletesASupervisorsSignIn()
+    {
+        var password = Regex.Match(demo.FirstSeedOutput, "with the password (\\S+)").Groups[1].Value;
+        var secret = Regex.Match(await File.ReadAllTextAsync(demo.CredentialsPath), @"^\s*cn\.supervisor\s+([A-Z2-7]+)\s+otpauth://", RegexOptions.Multiline).Groups[1].Value;
+        Assert.NotEmpty(secret);
+        var client = demo.Client();
+        var first = await client.PostJsonAsync("/api/v1/session", new { userName = "cn.supervisor", password });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var pending = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("parley.pending=")).Split(';')[0];
+        var now = demo.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(now);
+        var second = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session/second-factor")
+        {
+            Headers = { { "Cookie", pending } },
+            Content = System.Net.Http.Json.JsonContent.Create(new { code }),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(second)).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -62,6 +63,28 @@ public sealed class TestApp : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Directory.Tokens[userName]);
         return client;
     }
+
+    /// A client that keeps cookies, signed in as the named seeded user through the real two-step
+    /// sign-in (password, then the TOTP code for the roles that need one).
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        var client = CookieClient();
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { userName, password = TestDirectory.Password });
+        if (response.StatusCode == System.Net.HttpStatusCode.Accepted)
+            response = await client.PostAsJsonAsync("/api/v1/session/second-factor", new { code = TotpCode(userName) });
+        if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    /// A client that keeps cookies between calls, signed in as no one.
+    public HttpClient CookieClient()
+    {
+        var server = (Microsoft.AspNetCore.TestHost.TestServer)_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        return new HttpClient(new CookieContainerHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+    }
+
+    public string TotpCode(string userName) => Directory.TotpCode(userName, Time.GetUtcNow().UtcDateTime);
 
     public async Task<T> WithDbAsync<T>(Func<ParleyDbContext, Task<T>> work)
     {

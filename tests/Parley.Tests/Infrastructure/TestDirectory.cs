@@ -16,6 +16,9 @@ public sealed class TestDirectory
     public static readonly TimeSpan RoutineAck = TimeSpan.FromHours(16), RoutineFirst = TimeSpan.FromHours(80), RoutineFinal = TimeSpan.FromHours(240);
 
     public Dictionary<string, string> Tokens { get; } = new();
+    /// Base32 TOTP secrets of the users whose role needs a second factor (supervisors, hotline officers, administrators).
+    public Dictionary<string, string> TotpSecrets { get; } = new();
+    private readonly Dictionary<string, long> _lastStep = new();
     public Dictionary<string, Guid> Users { get; } = new();
     public Dictionary<string, Guid> Agencies { get; } = new();
     /// Points of contact by name ("FBI desk", "FBI duty", "DHS desk", "MPS desk", "MPS duty", "MSS desk", "NCA desk").
@@ -37,6 +40,7 @@ public sealed class TestDirectory
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        var factor = scope.ServiceProvider.GetRequiredService<SecondFactor>();
         var result = new TestDirectory();
 
         var us = Party("US", "United States", "America/New_York");
@@ -86,6 +90,13 @@ public sealed class TestDirectory
         {
             var user = new User { Id = Guid.NewGuid(), UserName = name, DisplayName = name, Email = EmailOf(name), AgencyId = result.Agencies[agency], Roles = roles, CreatedAt = now };
             user.PasswordHash = PasswordHash.Value;
+            if (SecondFactor.IsRequiredFor(roles))
+            {
+                var secret = OtpNet.Base32Encoding.ToString(OtpNet.KeyGeneration.GenerateRandomKey(20));
+                user.TotpSecret = factor.Protect(secret);
+                user.TotpEnrolledAt = now;
+                result.TotpSecrets[name] = secret;
+            }
             db.Users.Add(user);
             db.ApiTokens.Add(ApiTokens.Create(user, "tests", now, TimeSpan.FromDays(3650), out var token));
             result.Tokens[name] = token;
@@ -93,6 +104,17 @@ public sealed class TestDirectory
         }
         await db.SaveChangesAsync();
         return result;
+    }
+
+    /// A TOTP code the server will accept now for the user: the current step's, or the next step's
+    /// when this directory already handed out the current one (a code never works twice).
+    public string TotpCode(string userName, DateTime now)
+    {
+        var step = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeSeconds() / 30;
+        if (_lastStep.TryGetValue(userName, out var last) && last >= step) step = last + 1;
+        _lastStep[userName] = step;
+        return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(TotpSecrets[userName]))
+            .ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
     }
 
     // Hashing is deliberately slow; the hash does not depend on the user, so compute it once.
