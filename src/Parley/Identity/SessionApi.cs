@@ -26,9 +26,11 @@ public static class SessionApi
         return group;
     }
 
-    private static async Task<Results<Ok<Me>, ProblemHttpResult>> SignInAsync(
+    private static async Task<Results<Ok<Me>, ValidationProblem, ProblemHttpResult>> SignInAsync(
         SignInRequest body, SignIn signIn, HttpContext http, CancellationToken ct)
     {
+        // A body without a user name or password is a 400 naming the field, not a crash further in.
+        if (Hosting.ModelValidation.Check(body) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var (outcome, user, partyId) = await signIn.CheckAsync(body.UserName, body.Password, ct);
         if (outcome == SignInOutcome.LockedOut)
             return TypedResults.Problem("Too many failed sign-ins; the account is locked for a while.", statusCode: 423, title: "Account locked");

@@ -36,9 +36,11 @@ public abstract class RateLimitTests(DatabaseKind kind) : AppTest(kind)
         var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
         var retryAfters = new ConcurrentBag<string>();
         var bodies = new ConcurrentBag<string>();
-        var other = new List<HttpStatusCode>();
+        var other = new ConcurrentBag<HttpStatusCode>();
+        var served = App.As("cn.officer");
+        var sent = 0;
 
-        var flood = Parallel.ForEachAsync(Enumerable.Range(0, Flood), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Flood), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
         {
             using var response = await flooder.GetAsync("/api/v1/session", ct);
             statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
@@ -47,15 +49,13 @@ public abstract class RateLimitTests(DatabaseKind kind) : AppTest(kind)
                 retryAfters.Add(response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString() ?? "missing");
                 if (bodies.Count < 5) bodies.Add(response.Content.Headers.ContentType?.MediaType + " " + await response.Content.ReadAsStringAsync(ct));
             }
+            // Now and then, in the middle of the flood, the other token asks too (well within its own bucket).
+            if (Interlocked.Increment(ref sent) % 100 == 0)
+            {
+                using var own = await served.GetAsync("/api/v1/session", ct);
+                other.Add(own.StatusCode);
+            }
         });
-        var served = App.As("cn.officer");
-        while (!flood.IsCompleted)
-        {
-            using var response = await served.GetAsync("/api/v1/session");
-            other.Add(response.StatusCode);
-            await Task.Delay(5);
-        }
-        await flood;
 
         Assert.Equal(TokenBurst, statuses.GetValueOrDefault(HttpStatusCode.OK));
         Assert.Equal(Flood - TokenBurst, statuses.GetValueOrDefault(HttpStatusCode.TooManyRequests));
@@ -65,7 +65,7 @@ public abstract class RateLimitTests(DatabaseKind kind) : AppTest(kind)
             Assert.StartsWith("application/problem+json ", b);
             Assert.Equal(429, JsonDocument.Parse(b[(b.IndexOf(' ') + 1)..]).RootElement.GetProperty("status").GetInt32());
         });
-        Assert.NotEmpty(other);
+        Assert.Equal(Flood / 100, other.Count);
         Assert.All(other, s => Assert.Equal(HttpStatusCode.OK, s));
     }
 
