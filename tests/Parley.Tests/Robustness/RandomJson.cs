@@ -46,6 +46,8 @@ public static class RandomJson
         Gen.Select(Gen.Int[0, validBodies.Count - 1], Gen.Int[0, 63], Gen.Int[0, 3], Document)
             .Select(t => Mutate(validBodies[t.Item1], t.Item2, t.Item3, t.Item4));
 
+    private const string Placeholder = "@@replacement@@";
+
     private static string Mutate(string body, int fieldIndex, int how, string replacement)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
@@ -54,7 +56,8 @@ public static class RandomJson
         switch (how)
         {
             case 0: node.Remove(field); break;
-            case 1: node[field] = System.Text.Json.Nodes.JsonNode.Parse(replacement); break;
+            // Spliced in as text: the replacement may hold what a JsonNode cannot (a lone surrogate escape).
+            case 1: node[field] = Placeholder; return node.ToJsonString().Replace($"\"{Placeholder}\"", replacement);
             case 2: node[field] = null; break;
             default:
                 return node.ToJsonString().Replace($"\"{field}\":", $"\"{field}\":{new string('[', 100)}") + new string(']', 100);
