@@ -27,7 +27,7 @@ public static class TaxiiAddObjects
             if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
                 return TaxiiError.BadRequest("The body is not valid UTF-8.");
             body = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
-            if (!Readable(body)) return TaxiiError.BadRequest("The body holds a string that is not text (a lone surrogate escape).");
+            if (!Readable(body)) return TaxiiError.BadRequest("The body repeats a property name in one object, or holds a string that is not text (a lone surrogate escape).");
         }
         catch (JsonException e)
         {
@@ -52,8 +52,8 @@ public static class TaxiiAddObjects
         return new TaxiiResult(TaxiiStatusEndpoint.Resource(status), StatusCodes.Status202Accepted);
     }
 
-    /// Every string can be read: a "\ud800" escape is well-formed JSON but no text, and would throw
-    /// wherever it is first read.
+    /// Every string can be read and no object repeats a property: a "\ud800" escape or a duplicate key is
+    /// well-formed JSON to the parser, but throws wherever the node is first read.
     private static bool Readable(JsonNode? node)
     {
         try
@@ -61,7 +61,7 @@ public static class TaxiiAddObjects
             Walk(node);
             return true;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return false;
         }
