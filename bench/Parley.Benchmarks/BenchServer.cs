@@ -13,6 +13,8 @@ public sealed class BenchServer : IAsyncDisposable
     private static readonly string[] QuietLogging =
     [
         "--Logging:LogLevel:Default=Warning",
+        // The benchmarks measure Parley, not the rate limiter (which would turn a flood into 429s).
+        "--RateLimits:Enabled=false",
         "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning",
     ];

@@ -127,7 +127,8 @@ public sealed class StixBundleReader
                     break;
                 }
             }
-            catch (Exception ex) when (ex is JsonException or StixFormatException)
+            // InvalidOperationException: GetString on a string that is not valid UTF-8.
+            catch (Exception ex) when (ex is JsonException or StixFormatException or InvalidOperationException)
             {
                 // Objects completed before the problem are still handed out; the error follows them.
                 _error = ex as StixFormatException ?? new StixFormatException($"The bundle is not well-formed JSON: {ex.Message}", ex);

@@ -67,14 +67,19 @@ internal static class StixJson
 
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, string what)
     {
+        // The JSON reader checks structure, not the UTF-8 inside strings; a bad byte would surface later
+        // as an InvalidOperationException wherever the string is first read.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+            throw new StixFormatException($"The {what} is not valid UTF-8.");
         JsonNode? node;
         try
         {
             using var document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
             node = JsonObjectFrom(document.RootElement, what);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding a lone surrogate escape such as "\ud800".
             throw new StixFormatException($"The {what} is not well-formed JSON: {ex.Message}", ex);
         }
 

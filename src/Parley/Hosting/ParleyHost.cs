@@ -15,6 +15,7 @@ using Parley.Oversight;
 using Parley.Requests;
 using Parley.Web;
 using Parley.Intel;
+using Parley.Limits;
 using Parley.Taxii;
 using Scalar.AspNetCore;
 
@@ -74,6 +75,8 @@ public static class ParleyHost
         builder.Services.AddOpenApi();
 
         AddAuthentication(builder);
+        builder.Services.AddParleyRateLimits();
+        builder.Services.AddTrustedProxies();
         builder.AddParleyWeb();
         return builder;
     }
@@ -123,11 +126,15 @@ public static class ParleyHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // First, so that the scheme is known for HSTS and every response, errors included, gets the headers.
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>(app.Services.GetRequiredService<LimitsOptions>().MaxBodyBytes);
-        app.UseParleyWebHeaders();
+        app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<TokenScopeCheck>();
 

@@ -42,14 +42,18 @@ public static class SessionApi
         return group;
     }
 
-    private static async Task<Results<Ok<Me>, Accepted<NextStep>, ProblemHttpResult>> SignInAsync(
-        SignInRequest body, SignInSteps steps, HttpContext http, CancellationToken ct) =>
-        await steps.PasswordAsync(http, body.UserName, body.Password, ct) switch
+    private static async Task<Results<Ok<Me>, Accepted<NextStep>, ValidationProblem, ProblemHttpResult>> SignInAsync(
+        SignInRequest body, SignInSteps steps, HttpContext http, CancellationToken ct)
+    {
+        // A body without a user name or password is a 400 naming the field, not a crash further in.
+        if (Hosting.ModelValidation.Check(body) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        return await steps.PasswordAsync(http, body.UserName, body.Password, ct) switch
         {
             SignInSteps.SignedIn s => TypedResults.Ok(ToMe(Actor.From(s.Principal))),
             SignInSteps.Next n => TypedResults.Accepted((string?)null, new NextStep(n.Stage)),
             var f => Unauthorized(((SignInSteps.Failed)f).Message),
         };
+    }
 
     private static async Task<Results<Ok<Me>, ProblemHttpResult>> SecondFactorAsync(
         CodeRequest body, SignInSteps steps, HttpContext http, CancellationToken ct) =>

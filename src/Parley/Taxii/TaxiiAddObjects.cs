@@ -20,7 +20,14 @@ public static class TaxiiAddObjects
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 128 }, cancellationToken: ct);
+            // Buffered (the gate has bounded it by max_content_length) so that bad UTF-8 inside a string is a
+            // 400 here, not an exception wherever the string is first read.
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, ct);
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+                return TaxiiError.BadRequest("The body is not valid UTF-8.");
+            body = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
+            if (!Readable(body)) return TaxiiError.BadRequest("The body repeats a property name in one object, or holds a string that is not text (a lone surrogate escape).");
         }
         catch (JsonException e)
         {
@@ -43,5 +50,30 @@ public static class TaxiiAddObjects
         s.Db.TaxiiStatuses.Add(status);
         await s.Db.SaveChangesAsync(ct);
         return new TaxiiResult(TaxiiStatusEndpoint.Resource(status), StatusCodes.Status202Accepted);
+    }
+
+    /// Every string can be read and no object repeats a property: a "\ud800" escape or a duplicate key is
+    /// well-formed JSON to the parser, but throws wherever the node is first read.
+    private static bool Readable(JsonNode? node)
+    {
+        try
+        {
+            Walk(node);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+
+        static void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o: foreach (var (_, v) in o) Walk(v); break;
+                case JsonArray a: foreach (var v in a) Walk(v); break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String: v.GetValue<string>(); break;
+            }
+        }
     }
 }

@@ -43,13 +43,6 @@ public static class WebSetup
         });
     }
 
-    /// Before authentication: headers on every response, and static files served without a session.
-    public static void UseParleyWebHeaders(this WebApplication app)
-    {
-        app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
-    }
-
     public static void MapParleyWeb(this WebApplication app)
     {
         app.UseRequestLocalization();

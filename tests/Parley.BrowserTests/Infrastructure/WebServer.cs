@@ -41,6 +41,9 @@ public sealed class WebServer : IAsyncDisposable
         var time = new FakeTimeProvider(Start);
         var builder = ParleyHost.CreateBuilder([], storage, "http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Buckets no ordinary test can empty; the rate-limit tests configure their own.
+        builder.Services.Configure<Parley.Limits.RateLimitOptions>(o =>
+            o.PerToken = o.PerUser = o.PerAddress = o.SignIn = new Parley.Limits.BucketOptions { TokenLimit = 1_000_000, TokensPerPeriod = 1_000_000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) });
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         // Tests move the clock by hours between page loads; a session should outlive that here.
         builder.Services.Configure<Parley.Identity.SignInOptions>(o => o.IdleTimeout = o.SessionLifetime = TimeSpan.FromDays(30));

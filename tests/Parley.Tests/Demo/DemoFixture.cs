@@ -28,6 +28,9 @@ public abstract class DemoFixture(DatabaseKind kind) : IAsyncLifetime
         var builder = ParleyHost.CreateBuilder([], Storage);
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Buckets no ordinary test can empty; the rate-limit tests configure their own.
+        builder.Services.Configure<Parley.Limits.RateLimitOptions>(o =>
+            o.PerToken = o.PerUser = o.PerAddress = o.SignIn = new Parley.Limits.BucketOptions { TokenLimit = 1_000_000, TokensPerPeriod = 1_000_000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) });
         _app = ParleyHost.Build(builder);
         await _app.StartAsync();
 

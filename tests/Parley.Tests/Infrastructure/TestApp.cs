@@ -39,6 +39,9 @@ public sealed class TestApp : IAsyncDisposable
         var builder = ParleyHost.CreateBuilder([], storage);
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Buckets no ordinary test can empty; the rate-limit tests configure their own.
+        builder.Services.Configure<Parley.Limits.RateLimitOptions>(o =>
+            o.PerToken = o.PerUser = o.PerAddress = o.SignIn = new Parley.Limits.BucketOptions { TokenLimit = 1_000_000, TokensPerPeriod = 1_000_000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) });
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         // Off unless a test switches it on: it would write the e-mails other features queue to a pickup folder.
         builder.Services.Configure<Parley.Notifications.NotificationSenderOptions>(o => o.Enabled = false);
@@ -55,6 +58,9 @@ public sealed class TestApp : IAsyncDisposable
     public StorageOptions Storage => _storage;
 
     public HttpClient Anonymous() => _app.GetTestClient();
+
+    /// The in-process server, for requests that need connection details (client address, scheme) set.
+    public TestServer Server => _app.GetTestServer();
 
     /// A client that authenticates as the named seeded user with its API token.
     public HttpClient As(string userName)
