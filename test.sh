@@ -3,7 +3,8 @@
 #   1. installs what the tests need if it is missing (Debian's postgresql, chromium and fonts-noto-cjk, via apt-get),
 #   2. starts a throw-away PostgreSQL cluster (scripts/throwaway-postgres.sh) and exports
 #      PARLEY_TEST_POSTGRES=Host=127.0.0.1;Port=…;Username=parley;Password=parley;Database=parley_test,
-#   3. builds Parley.slnx once and runs every test project tests/*/*.csproj with a TRX logger,
+#   3. builds Parley.slnx once and runs every test project tests/*/*.csproj with a TRX logger (the
+#      log scan, tests/Parley.LogScan.Tests, last: it reads the logs the others wrote to $PARLEY_TEST_LOGS),
 #   4. ends with one line "N passed, M failed" (", K skipped" when K > 0), summed over the TRX files.
 # Exit code 0 only when nothing failed and at least one test passed.
 # Environment: PARLEY_TEST_RESULTS=DIR keeps the TRX files in DIR (otherwise a temporary folder,
@@ -68,6 +69,11 @@ else
   shopt -s nullglob
   projects=(tests/*/*.csproj)
   shopt -u nullglob
+  # The log scan reads what the others logged, so it runs last.
+  ordered=()
+  for project in "${projects[@]}"; do [[ $project == *LogScan* ]] || ordered+=("$project"); done
+  for project in "${projects[@]}"; do [[ $project == *LogScan* ]] && ordered+=("$project"); done
+  projects=("${ordered[@]}")
 fi
 [ "${#projects[@]}" -gt 0 ] || abort "no test projects found (tests/*/*.csproj)"
 
@@ -77,6 +83,10 @@ if [ -n "${PARLEY_TEST_RESULTS:-}" ]; then
 else
   results=$(mktemp -d /tmp/parley-test-results.XXXXXX)
 fi
+
+# Every test app logs here (tests/Parley.Tests/Infrastructure/LogCapture.cs); a fresh folder per run.
+export PARLEY_TEST_LOGS="$results/logs"
+rm -rf "$PARLEY_TEST_LOGS"
 
 runnable=("${projects[@]}")
 echo "test.sh: dotnet build Parley.slnx -c $configuration" >&2

@@ -13,6 +13,7 @@ public static class RequestJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Converters.Add(EnumConverter);
+        options.Converters.Add(new NoNulStrings());
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         return options;
     }

@@ -8,8 +8,10 @@ namespace Parley.Taxii;
 /// resource read with the wrong method, else 404.
 public static class TaxiiFallback
 {
+    private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
     public static void MapTaxiiFallback(this RouteGroupBuilder taxii) =>
-        taxii.Map("/{**rest}", Answer).WithOrder(int.MaxValue);
+        taxii.MapMethods("/{**rest}", Methods, Answer).WithOrder(int.MaxValue);
 
     private static IResult Answer(HttpContext http, EndpointDataSource endpoints)
     {

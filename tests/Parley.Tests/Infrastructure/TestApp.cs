@@ -39,6 +39,7 @@ public sealed class TestApp : IAsyncDisposable
         var builder = ParleyHost.CreateBuilder([], storage);
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        LogCapture.AddTo(builder.Logging);
         // Buckets no ordinary test can empty; the rate-limit tests configure their own.
         builder.Services.Configure<Parley.Limits.RateLimitOptions>(o =>
             o.PerToken = o.PerUser = o.PerAddress = o.SignIn = new Parley.Limits.BucketOptions { TokenLimit = 1_000_000, TokensPerPeriod = 1_000_000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) });

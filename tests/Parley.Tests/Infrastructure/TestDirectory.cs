@@ -42,6 +42,7 @@ public sealed class TestDirectory
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var factor = scope.ServiceProvider.GetRequiredService<SecondFactor>();
         var result = new TestDirectory();
+        LogCapture.Secret(Password);
 
         var us = Party("US", "United States", "America/New_York");
         us.CalendarDays.Add(new CalendarDay { Id = Guid.NewGuid(), PartyId = us.Id, Date = new DateOnly(2026, 7, 3), Kind = CalendarDayKind.Holiday, Name = "Independence Day (observed)" });
@@ -96,10 +97,12 @@ public sealed class TestDirectory
                 user.TotpSecret = factor.Protect(secret);
                 user.TotpEnrolledAt = now;
                 result.TotpSecrets[name] = secret;
+                LogCapture.Secret(secret);
             }
             db.Users.Add(user);
             db.ApiTokens.Add(ApiTokens.Create(user, "tests", now, TimeSpan.FromDays(3650), out var token));
             result.Tokens[name] = token;
+            LogCapture.Secret(token);
             result.Users[name] = user.Id;
         }
         await db.SaveChangesAsync();

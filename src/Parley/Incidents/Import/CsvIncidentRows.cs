@@ -36,6 +36,12 @@ public static class CsvIncidentRows
                 yield return new ImportRow(where, null, $"{record.Length} cells for {headers.Length} columns");
                 continue;
             }
+            // No database stores U+0000 in text (PostgreSQL refuses it outright).
+            if (record.Any(c => c.Contains('\0')))
+            {
+                yield return new ImportRow(where, null, "a cell holds a NUL character (U+0000)");
+                continue;
+            }
             yield return new ImportRow(where, ToInput(record, fields, split), null);
         }
     }
