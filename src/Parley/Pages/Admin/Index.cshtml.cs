@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parley.Identity;
+
+namespace Parley.Pages.Admin;
+
+/// The administrators' overview: one link to each administration page.
+[Authorize(Policy = Policies.Administrator)]
+public sealed class IndexModel : PageModel
+{
+    public static readonly IReadOnlyList<(string Path, string Label, string Hint)> Pages =
+    [
+        ("/admin/directory", "Directory", "Parties, agencies and their points of contact."),
+        ("/admin/users", "Users", "Accounts, their agency and roles."),
+    ];
+
+    public void OnGet() { }
+}
