@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Parley.Directory;
+using Parley.Identity;
 using Parley.Tests.Identity;
 using Parley.Tests.Infrastructure;
 
@@ -66,6 +68,59 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
     }
 
+    [Fact]
+    public async Task Administrator_ChangesATimelinePolicy_AndBadSpansAreRefusedNextToTheField()
+    {
+        var admin = await PageClient.SignInAsync(App, "us.admin");
+        var page = await admin.GetAsync("/admin/policies");
+        const string save = "form[data-policy='US-CN-Urgent'] [data-action=save-policy]";
+        Assert.Equal("4", page.Find("#US-CN-Urgent-acknowledgeWithin")!.GetAttribute("value"));
+
+        var notANumber = await admin.SubmitAsync(page, save, new Dictionary<string, string> { ["AcknowledgeHours"] = "soon" });
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.Status);
+        Assert.Contains("number of hours", notANumber.Text("#US-CN-Urgent-acknowledgeWithin-error"));
+        Assert.Equal("soon", notANumber.Find("#US-CN-Urgent-acknowledgeWithin")!.GetAttribute("value"));
+        var disordered = await admin.SubmitAsync(page, save, new Dictionary<string, string> { ["FirstAnswerHours"] = "10", ["FinalAnswerHours"] = "5" });
+        Assert.Equal(HttpStatusCode.BadRequest, disordered.Status);
+        Assert.Contains("ordered", disordered.Text("#US-CN-Urgent-finalAnswerWithin-error"));
+        Assert.Equal(TestDirectory.UrgentFinal, (await UrgentPolicyAsync()).FinalAnswerWithin);
+
+        var saved = await admin.SubmitAsync(page, save, new Dictionary<string, string> { ["Clock"] = "Business", ["AcknowledgeHours"] = "0.5", ["FirstAnswerHours"] = "8", ["FinalAnswerHours"] = "48" });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.NotNull(saved.Find("[data-testid=saved]"));
+        Assert.Equal("0.5", saved.Find("#US-CN-Urgent-acknowledgeWithin")!.GetAttribute("value"));
+        var policy = await UrgentPolicyAsync();
+        Assert.Equal((ClockKind.Business, TimeSpan.FromMinutes(30), TimeSpan.FromHours(8), TimeSpan.FromHours(48)),
+            (policy.Clock, policy.AcknowledgeWithin, policy.FirstAnswerWithin, policy.FinalAnswerWithin));
+    }
+
+    [Fact]
+    public async Task Administrator_AddsAndRemovesLadderRungs_AndABadRungIsRefusedNextToIt()
+    {
+        var admin = await PageClient.SignInAsync(App, "us.admin");
+        var page = await admin.GetAsync("/admin/ladder");
+        Assert.Equal(4, page.All("table[data-testid=ladder] tbody tr").Count);
+        Assert.Equal("Hotline co-chairs", page.Find("[id='levels[2].name']")!.GetAttribute("value"));
+
+        var refused = await admin.SubmitAsync(page, "[data-action=save-ladder]", new Dictionary<string, string> { ["Levels[3].Name"] = "Ministers", ["Levels[3].Notify"] = "supervisor", ["Levels[3].Hours"] = "-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("positive", refused.Text("[id='levels[3].acknowledgeWithin-error']"));
+        Assert.Equal(3, await App.WithDbAsync(db => db.EscalationLevels.CountAsync()));
+
+        var saved = await admin.SubmitAsync(page, "[data-action=save-ladder]", new Dictionary<string, string>
+        {
+            ["Levels[0].Name"] = "", ["Levels[3].Name"] = "Ministers", ["Levels[3].Notify"] = "supervisor", ["Levels[3].Hours"] = "24",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.NotNull(saved.Find("[data-testid=saved]"));
+        var ladder = await App.WithDbAsync(db => db.EscalationLevels.OrderBy(l => l.Level).Select(l => new { l.Level, l.Name, l.Notify, l.AcknowledgeWithin }).ToListAsync());
+        Assert.Equal(["Agency supervisor", "Hotline co-chairs", "Ministers"], ladder.Select(l => l.Name));
+        Assert.Equal((3, Roles.Supervisor, TimeSpan.FromHours(24)), (ladder[2].Level, ladder[2].Notify, ladder[2].AcknowledgeWithin));
+    }
+
+    private Task<TimelinePolicy> UrgentPolicyAsync() =>
+        App.WithDbAsync(db => db.Set<TimelinePolicy>().AsNoTracking().SingleAsync(p => p.Priority == Priority.Urgent));
+
     [Theory]
     [InlineData("us.overseer")]
     [InlineData("cn.supervisor")]
@@ -73,7 +128,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
     public async Task NonAdministrators_Get403_OnEveryAdminPageAndPost_AndNothingChanges(string user)
     {
         var client = await PageClient.SignInAsync(App, user);
-        foreach (var path in new[] { "/admin", "/admin/directory", "/admin/users" })
+        foreach (var path in new[] { "/admin", "/admin/directory", "/admin/users", "/admin/policies", "/admin/ladder" })
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).Status);
         Assert.Null((await client.GetAsync("/settings")).Find("header nav a[href='/admin']"));
 
@@ -83,6 +138,8 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
         {
             ("/admin/directory?handler=Agency", new() { ["AgencyParty"] = "GB", ["AgencyCode"] = "X", ["AgencyName"] = "X" }),
             ("/admin/directory?handler=Contact", new() { ["ContactAgency"] = agency.ToString(), ["ContactName"] = "X" }),
+            ("/admin/policies", new() { ["Mechanism"] = "US-CN", ["Priority"] = "Urgent", ["Clock"] = "Business", ["AcknowledgeHours"] = "1", ["FirstAnswerHours"] = "2", ["FinalAnswerHours"] = "3" }),
+            ("/admin/ladder", new() { ["Mechanism"] = "US-CN", ["Levels[0].Name"] = "Only", ["Levels[0].Notify"] = "officer", ["Levels[0].Hours"] = "1" }),
             ("/admin/users", new() { ["UserName"] = "intruder", ["DisplayName"] = "X", ["Agency"] = "US/FBI", ["Roles"] = "administrator", ["Password"] = "long enough password" }),
         };
         var before = await CountsAsync();
@@ -91,8 +148,11 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(before, await CountsAsync());
     }
 
-    private Task<(int Agencies, int Contacts, int Users)> CountsAsync() =>
-        App.WithDbAsync(async db => (await db.Agencies.CountAsync(), await db.PointsOfContact.CountAsync(), await db.Users.CountAsync()));
+    /// What any admin post would change: the directory, the accounts, the policies and the ladder.
+    private Task<string> CountsAsync() => App.WithDbAsync(async db => string.Join(",",
+        await db.Agencies.CountAsync(), await db.PointsOfContact.CountAsync(), await db.Users.CountAsync(),
+        string.Join(";", (await db.Set<TimelinePolicy>().AsNoTracking().ToListAsync()).OrderBy(p => p.Priority).Select(p => $"{p.Clock} {p.AcknowledgeWithin}")),
+        string.Join(";", await db.EscalationLevels.OrderBy(l => l.Level).Select(l => l.Name).ToListAsync())));
 }
 
 public sealed class AdminPageOnSqlite() : AdminPageTests(DatabaseKind.Sqlite);

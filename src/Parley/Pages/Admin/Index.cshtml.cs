@@ -12,6 +12,8 @@ public sealed class IndexModel : PageModel
     [
         ("/admin/directory", "Directory", "Parties, agencies and their points of contact."),
         ("/admin/users", "Users", "Accounts, their agency and roles."),
+        ("/admin/policies", "Timeline policies", "Clock and deadlines per mechanism and priority."),
+        ("/admin/ladder", "Escalation ladder", "Levels, who is told and the time to acknowledge."),
     ];
 
     public void OnGet() { }
