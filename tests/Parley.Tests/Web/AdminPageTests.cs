@@ -1,15 +1,19 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Builder;
 using Parley.Directory;
 using Parley.Identity;
 using Parley.Tests.Identity;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Notifications;
 
 namespace Parley.Tests.Web;
 
 /// An administrator keeps the directory and the user accounts from the pages; nobody else opens or posts to them.
 public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
 {
+    protected override void Configure(WebApplicationBuilder builder) => NotificationKit.Configure(builder);
+
     [Fact]
     public async Task Administrator_AddsAnAgencyAndAPointOfContact_AndAnInvalidOneIsRefusedNextToTheField()
     {
@@ -118,6 +122,38 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal((3, Roles.Supervisor, TimeSpan.FromHours(24)), (ladder[2].Level, ladder[2].Notify, ladder[2].AcknowledgeWithin));
     }
 
+    [Fact]
+    public async Task Administrator_AddsAWebhook_SeesItsDeliveries_AndDeletesIt()
+    {
+        var admin = await PageClient.SignInAsync(App, "us.admin");
+        var page = await admin.GetAsync("/admin/webhooks");
+        var refused = await admin.SubmitAsync(page, "[data-action=add-webhook]", new Dictionary<string, string> { ["Address"] = "ftp://files.test/hook", ["Events"] = "Escalation Raised" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("http or https", refused.Text("#url-error"));
+        Assert.Contains("not an event type", refused.Text("#events-error"));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Webhooks.CountAsync()));
+
+        var created = await admin.SubmitAsync(page, "[data-action=add-webhook]", new Dictionary<string, string> { ["Address"] = "https://hooks.test/parley", ["Events"] = "escalation.*, communication-check.*" });
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        var secret = created.Text("[data-testid=webhook-secret]");
+        var hook = await App.WithDbAsync(db => db.Webhooks.SingleAsync());
+        Assert.Equal((secret, "escalation.*,communication-check.*"), (hook.Secret, hook.Events));
+        Assert.Contains("escalation.*, communication-check.*", created.Text("tr[data-webhook='https://hooks.test/parley']"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await App.As("us.admin").PostJsonAsync($"/api/v1/webhooks/{hook.Id}/test", null)).StatusCode);
+        var withDelivery = await admin.GetAsync("/admin/webhooks");
+        Assert.Null(withDelivery.Find("[data-testid=webhook-secret]"));
+        var delivery = withDelivery.Text("table[data-testid=deliveries] tbody tr");
+        Assert.Contains("https://hooks.test/parley", delivery);
+        Assert.Contains("Pending", delivery);
+
+        var deleted = await admin.SubmitAsync(withDelivery, "tr[data-webhook='https://hooks.test/parley'] [data-action=delete-webhook]");
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.Empty(deleted.All("table[data-testid=webhooks] tbody tr"));
+        Assert.Contains("The webhook was deleted.", deleted.Text("table[data-testid=deliveries] tbody tr"));
+        Assert.False(await App.WithDbAsync(db => db.Webhooks.Select(w => w.Active).SingleAsync()));
+    }
+
     private Task<TimelinePolicy> UrgentPolicyAsync() =>
         App.WithDbAsync(db => db.Set<TimelinePolicy>().AsNoTracking().SingleAsync(p => p.Priority == Priority.Urgent));
 
@@ -128,7 +164,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
     public async Task NonAdministrators_Get403_OnEveryAdminPageAndPost_AndNothingChanges(string user)
     {
         var client = await PageClient.SignInAsync(App, user);
-        foreach (var path in new[] { "/admin", "/admin/directory", "/admin/users", "/admin/policies", "/admin/ladder" })
+        foreach (var path in new[] { "/admin", "/admin/directory", "/admin/users", "/admin/policies", "/admin/ladder", "/admin/webhooks" })
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).Status);
         Assert.Null((await client.GetAsync("/settings")).Find("header nav a[href='/admin']"));
 
@@ -140,6 +176,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
             ("/admin/directory?handler=Contact", new() { ["ContactAgency"] = agency.ToString(), ["ContactName"] = "X" }),
             ("/admin/policies", new() { ["Mechanism"] = "US-CN", ["Priority"] = "Urgent", ["Clock"] = "Business", ["AcknowledgeHours"] = "1", ["FirstAnswerHours"] = "2", ["FinalAnswerHours"] = "3" }),
             ("/admin/ladder", new() { ["Mechanism"] = "US-CN", ["Levels[0].Name"] = "Only", ["Levels[0].Notify"] = "officer", ["Levels[0].Hours"] = "1" }),
+            ("/admin/webhooks", new() { ["Address"] = "https://intruder.test/hook" }),
             ("/admin/users", new() { ["UserName"] = "intruder", ["DisplayName"] = "X", ["Agency"] = "US/FBI", ["Roles"] = "administrator", ["Password"] = "long enough password" }),
         };
         var before = await CountsAsync();
@@ -150,7 +187,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
 
     /// What any admin post would change: the directory, the accounts, the policies and the ladder.
     private Task<string> CountsAsync() => App.WithDbAsync(async db => string.Join(",",
-        await db.Agencies.CountAsync(), await db.PointsOfContact.CountAsync(), await db.Users.CountAsync(),
+        await db.Agencies.CountAsync(), await db.PointsOfContact.CountAsync(), await db.Users.CountAsync(), await db.Webhooks.CountAsync(),
         string.Join(";", (await db.Set<TimelinePolicy>().AsNoTracking().ToListAsync()).OrderBy(p => p.Priority).Select(p => $"{p.Clock} {p.AcknowledgeWithin}")),
         string.Join(";", await db.EscalationLevels.OrderBy(l => l.Level).Select(l => l.Name).ToListAsync())));
 }
