@@ -45,7 +45,7 @@ public static class UsersApi
     }
 
     /// A token for the caller; the secret is in this response and nowhere else.
-    private static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateTokenAsync(
+    public static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateTokenAsync(
         TokenInput body, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)

@@ -154,6 +154,29 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
         Assert.False(await App.WithDbAsync(db => db.Webhooks.Select(w => w.Active).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Administrator_SeesEveryToken_AndCreatesOne_ShownOnce_ThatAuthenticates()
+    {
+        var admin = await PageClient.SignInAsync(App, "us.admin");
+        var page = await admin.GetAsync("/admin/tokens");
+        Assert.Contains("Never", page.Text("table[data-testid=tokens] tbody tr"));
+        var before = page.All("table[data-testid=tokens] tbody tr").Count;
+
+        var refused = await admin.SubmitAsync(page, "[data-action=create-token]", new Dictionary<string, string> { ["Name"] = "ci", ["DaysValid"] = "400" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("between 1 and 366", refused.Text("#daysValid-error"));
+
+        var created = await admin.SubmitAsync(page, "[data-action=create-token]", new Dictionary<string, string> { ["Name"] = "ci", ["DaysValid"] = "30" });
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        var token = created.Text("[data-testid=token]");
+        Assert.Equal(before + 1, created.All("table[data-testid=tokens] tbody tr").Count);
+        Assert.Null((await admin.GetAsync("/admin/tokens")).Find("[data-testid=token]"));
+
+        var api = App.Anonymous();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/users")).StatusCode);
+    }
+
     private Task<TimelinePolicy> UrgentPolicyAsync() =>
         App.WithDbAsync(db => db.Set<TimelinePolicy>().AsNoTracking().SingleAsync(p => p.Priority == Priority.Urgent));
 
@@ -164,7 +187,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
     public async Task NonAdministrators_Get403_OnEveryAdminPageAndPost_AndNothingChanges(string user)
     {
         var client = await PageClient.SignInAsync(App, user);
-        foreach (var path in new[] { "/admin", "/admin/directory", "/admin/users", "/admin/policies", "/admin/ladder", "/admin/webhooks" })
+        foreach (var path in new[] { "/admin", "/admin/directory", "/admin/users", "/admin/policies", "/admin/ladder", "/admin/webhooks", "/admin/tokens" })
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).Status);
         Assert.Null((await client.GetAsync("/settings")).Find("header nav a[href='/admin']"));
 
@@ -177,6 +200,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
             ("/admin/policies", new() { ["Mechanism"] = "US-CN", ["Priority"] = "Urgent", ["Clock"] = "Business", ["AcknowledgeHours"] = "1", ["FirstAnswerHours"] = "2", ["FinalAnswerHours"] = "3" }),
             ("/admin/ladder", new() { ["Mechanism"] = "US-CN", ["Levels[0].Name"] = "Only", ["Levels[0].Notify"] = "officer", ["Levels[0].Hours"] = "1" }),
             ("/admin/webhooks", new() { ["Address"] = "https://intruder.test/hook" }),
+            ("/admin/tokens", new() { ["Name"] = "stolen" }),
             ("/admin/users", new() { ["UserName"] = "intruder", ["DisplayName"] = "X", ["Agency"] = "US/FBI", ["Roles"] = "administrator", ["Password"] = "long enough password" }),
         };
         var before = await CountsAsync();
@@ -187,7 +211,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
 
     /// What any admin post would change: the directory, the accounts, the policies and the ladder.
     private Task<string> CountsAsync() => App.WithDbAsync(async db => string.Join(",",
-        await db.Agencies.CountAsync(), await db.PointsOfContact.CountAsync(), await db.Users.CountAsync(), await db.Webhooks.CountAsync(),
+        await db.Agencies.CountAsync(), await db.PointsOfContact.CountAsync(), await db.Users.CountAsync(), await db.Webhooks.CountAsync(), await db.ApiTokens.CountAsync(),
         string.Join(";", (await db.Set<TimelinePolicy>().AsNoTracking().ToListAsync()).OrderBy(p => p.Priority).Select(p => $"{p.Clock} {p.AcknowledgeWithin}")),
         string.Join(";", await db.EscalationLevels.OrderBy(l => l.Level).Select(l => l.Name).ToListAsync())));
 }

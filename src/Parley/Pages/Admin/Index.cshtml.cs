@@ -14,6 +14,7 @@ public sealed class IndexModel : PageModel
         ("/admin/users", "Users", "Accounts, their agency and roles."),
         ("/admin/policies", "Timeline policies", "Clock and deadlines per mechanism and priority."),
         ("/admin/ladder", "Escalation ladder", "Levels, who is told and the time to acknowledge."),
+        ("/admin/tokens", "API tokens", "Every token with its prefix, expiry and last use; a new one for yourself."),
         ("/admin/webhooks", "Webhooks", "Endpoints that receive notifications, and the delivery log."),
     ];
 
