@@ -29,6 +29,10 @@ public sealed class AccessibilityTests(Chromium chromium) : BrowserTest(chromium
         failures.AddRange(await CheckAsync(supervisor, new Uri(supervisor.Url).PathAndQuery, $"hotline-session-{language}"));
         foreach (var (path, name) in new[] { ("/oversight", "oversight"), ("/incidents", "incidents"), ("/settings", "settings") })
             failures.AddRange(await CheckAsync(supervisor, path, $"{name}-{language}"));
+        // An administrator reaches the administration pages.
+        var admin = await SignInAsync("us.admin", locale);
+        foreach (var page in new[] { "", "/directory", "/users", "/policies", "/ladder", "/webhooks", "/tokens" })
+            failures.AddRange(await CheckAsync(admin, "/admin" + page, $"admin{page.Replace('/', '-')}-{language}"));
         var anonymous = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale });
         await anonymous.GotoAsync(Server.Url("/sign-in"));
         failures.AddRange(await SeriousViolationsAsync(anonymous, "/sign-in"));

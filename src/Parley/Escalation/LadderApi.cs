@@ -41,7 +41,7 @@ public static class LadderApi
     }
 
     /// Replaces the ladder. Open escalations keep their rung and deadline and climb on the new ladder.
-    private static async Task<Results<Ok<LadderDto>, NotFound, ValidationProblem>> PutAsync(
+    public static async Task<Results<Ok<LadderDto>, NotFound, ValidationProblem>> PutAsync(
         string id, LadderInput body, ParleyDbContext db, DirectoryCache directory, CancellationToken ct)
     {
         var mechanism = Find(await directory.GetAsync(db, ct), id);

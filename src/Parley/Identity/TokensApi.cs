@@ -22,7 +22,7 @@ public static class TokensApi
         group.MapDelete("/tokens/{id:guid}", RevokeAsync);
     }
 
-    private static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateAsync(
+    public static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateAsync(
         TokenInput body, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);

@@ -25,14 +25,14 @@ public static class UsersApi
         return group;
     }
 
-    private static async Task<Ok<List<UserDto>>> ListAsync(ParleyDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<List<UserDto>>> ListAsync(ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var users = await db.Users.AsNoTracking().Include(u => u.Agency!).ThenInclude(a => a.Party).OrderBy(u => u.UserName).ToListAsync(ct);
         return TypedResults.Ok(users.Select(u => ToDto(u, now)).ToList());
     }
 
-    private static async Task<Results<Created<CreatedUser>, ValidationProblem>> AddAsync(UserInput body, ParleyDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Created<CreatedUser>, ValidationProblem>> AddAsync(UserInput body, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var (user, password, errors) = await UserAccounts.AddAsync(db, new UserAccounts.NewUser(

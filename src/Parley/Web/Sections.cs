@@ -22,16 +22,19 @@ public static class Sections
         new("/hotline", "Hotline", CaseReaders),
         new("/oversight", "Oversight", OversightApi.Readers),
         new("/incidents", "Incidents", IncidentReaders),
+        new("/admin", "Administration", Roles.Administrator),
     ];
 
     public static IEnumerable<Section> For(Roles roles) => All.Where(s => (s.Roles & roles) != 0);
 
     /// Where a role's work is: cases for officers and supervisors, the hotline console for hotline
-    /// officers, the oversight report for overseers and administrators, the incident monitor for analysts.
+    /// officers, the oversight report for overseers, the administration pages for administrators, the
+    /// incident monitor for analysts.
     public static string Landing(Roles roles) =>
         (roles & RequestStateMachine.ActingRoles) != 0 ? "/requests"
         : (roles & Roles.HotlineOfficer) != 0 ? "/hotline"
-        : (roles & (Roles.Overseer | Roles.Administrator)) != 0 ? "/oversight"
+        : (roles & Roles.Overseer) != 0 ? "/oversight"
+        : (roles & Roles.Administrator) != 0 ? "/admin"
         : (roles & Roles.Analyst) != 0 ? "/incidents"
         : "/settings";
 }

@@ -12,7 +12,7 @@ public abstract class NavigationTests(DatabaseKind kind) : AppTest(kind)
     [InlineData("us.hotline", "/hotline")]
     [InlineData("us.overseer", "/oversight")]
     [InlineData("us.analyst", "/incidents")]
-    [InlineData("us.admin", "/oversight")]
+    [InlineData("us.admin", "/admin")]
     public async Task StartPage_SendsEachRoleToItsSection_WhichOpens(string user, string landing)
     {
         var client = await PageClient.SignInAsync(App, user);
