@@ -80,6 +80,7 @@ public static class SessionApi
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
         PasswordChange body, ClaimsPrincipal principal, ParleyDbContext db, Sessions sessions, CancellationToken ct)
     {
+        if (Hosting.ModelValidation.Check(body) is { Count: > 0 } missing) return TypedResults.ValidationProblem(missing);
         var actor = Actor.From(principal);
         var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
         if (!Passwords.Verify(user, body.CurrentPassword))

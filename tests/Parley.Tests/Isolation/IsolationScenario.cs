@@ -22,6 +22,8 @@ public sealed class IsolationScenario
         var requestId = await RequestBodies.SubmitAsync(app);
         s._values["request"] = requestId;
         s._values["agency"] = app.Directory.Agencies["FBI"].ToString();
+        s._values["user"] = app.Directory.Users["us.officer2"].ToString();
+        await s.NewUserSessionAndTokenAsync(app);
         s._values["escalation"] = (await HotlineTestKit.InsertEscalationAsync(app, requestId)).ToString();
         s._values["session"] = await CreatedIdAsync(app.As("us.hotline"), HotlineTestKit.Sessions, new { mechanism = "US-CN", subject = "Steel producer intrusion" });
         s._values["check"] = await CreatedIdAsync(app.As("us.admin"), HotlineTestKit.Checks, new { answerWithin = "02:00:00" });
@@ -47,8 +49,27 @@ public sealed class IsolationScenario
                 new { user = "us.hotline", startsAt = $"2026-04-{1 + n % 28:00}T{n / 28 % 2 * 12:00}:00", endsAt = $"2026-04-{1 + n % 28:00}T{n / 28 % 2 * 12 + 11:00}:00" });
         else if (entry.Pattern.StartsWith("/api/v1/webhooks/"))
             _values["webhook"] = await CreatedIdAsync(app.As("us.admin"), "/api/v1/webhooks", new { url = $"https://hooks.test/us{n}" });
+        else if (entry.Pattern.StartsWith("/api/v1/sessions/") || entry.Pattern.StartsWith("/api/v1/tokens/"))
+            await NewUserSessionAndTokenAsync(app);
         else if (entry.Pattern.StartsWith("/api/v1/incidents/"))
             _values["incident"] = await CreatedIdAsync(app.As("us.analyst"), "/api/v1/incidents", new { title = $"Intrusion number {n}", firstSeen = "2026-01" });
+    }
+
+    /// A signed-in session and a spare API token of us.officer2, for the calls that revoke them.
+    private async Task NewUserSessionAndTokenAsync(TestApp app)
+    {
+        await app.SignInAsync("us.officer2");
+        var userId = app.Directory.Users["us.officer2"];
+        _values["user-session"] = (await app.WithDbAsync(db => db.UserSessions.Where(x => x.UserId == userId && x.RevokedAt == null)
+            .OrderByDescending(x => x.CreatedAt).Select(x => x.Id).FirstAsync())).ToString();
+        _values["token"] = await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == userId);
+            var token = ApiTokens.Create(user, $"spare {++_fresh}", app.Time.GetUtcNow().UtcDateTime, TimeSpan.FromDays(30), out _);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            return token.Id.ToString();
+        });
     }
 
     private static async Task<string> CreatedIdAsync(HttpClient client, string url, object body)
@@ -108,7 +129,12 @@ public sealed class IsolationScenario
         "id" when pattern.StartsWith("/api/v1/mechanisms/") => "US-CN",
         "id" when pattern.StartsWith("/api/v1/requests/") || pattern.StartsWith("/requests/") => _values["request"],
         "id" when pattern.StartsWith("/api/v1/escalations/") => _values["escalation"],
-        "id" when pattern.StartsWith("/api/v1/hotline/sessions/") => _values["session"],
+        "id" when pattern.StartsWith("/api/v1/hotline/sessions/") || pattern.StartsWith("/hotline/sessions/") => _values["session"],
+        "id" when pattern.StartsWith("/api/v1/sessions/") => _values["user-session"],
+        "id" when pattern.StartsWith("/api/v1/tokens/") => _values["token"],
+        "id" when pattern.StartsWith("/api/v1/users/") => _values["user"],
+        "rest" => "no-such-resource/",
+        "provider" => "agency-idp",
         "id" when pattern.Contains("/shifts/") => _values["shift"],
         "id" when pattern.StartsWith("/api/v1/communication-checks/") => _values["check"],
         "id" when pattern.StartsWith("/api/v1/webhooks/") => _values["webhook"],
