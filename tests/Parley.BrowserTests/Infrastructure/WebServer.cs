@@ -41,6 +41,7 @@ public sealed class WebServer : IAsyncDisposable
         var time = new FakeTimeProvider(Start);
         var builder = ParleyHost.CreateBuilder([], storage, "http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        LogCapture.AddTo(builder.Logging);
         // Buckets no ordinary test can empty; the rate-limit tests configure their own.
         builder.Services.Configure<Parley.Limits.RateLimitOptions>(o =>
             o.PerToken = o.PerUser = o.PerAddress = o.SignIn = new Parley.Limits.BucketOptions { TokenLimit = 1_000_000, TokensPerPeriod = 1_000_000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) });
