@@ -25,7 +25,7 @@ public sealed class AccessibilityTests(Chromium chromium) : BrowserTest(chromium
         var supervisor = await SignInAsync("cn.supervisor", locale);
         failures.AddRange(await CheckAsync(supervisor, "/hotline", $"hotline-{language}"));
         await supervisor.ClickAsync("button[data-action=open-session]");
-        await supervisor.WaitForURLAsync(url => url.Contains("/hotline/sessions/"));
+        await ArrivedAsync(supervisor, "/hotline/sessions/");
         failures.AddRange(await CheckAsync(supervisor, new Uri(supervisor.Url).PathAndQuery, $"hotline-session-{language}"));
         foreach (var (path, name) in new[] { ("/oversight", "oversight"), ("/incidents", "incidents"), ("/settings", "settings") })
             failures.AddRange(await CheckAsync(supervisor, path, $"{name}-{language}"));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Parley.BrowserTests.Infrastructure;
 
@@ -20,7 +19,7 @@ public sealed class SecondFactorSignInTests(Chromium chromium) : BrowserTest(chr
         await page.FillAsync("#UserName", "us.supervisor");
         await page.FillAsync("#Password", Parley.Tests.Infrastructure.TestDirectory.Password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/enrol"));
+        await ArrivedAsync(page, "/sign-in/enrol");
 
         // Nothing else opens half-way.
         var requests = await context.APIRequest.GetAsync(Server.Url("/api/v1/requests"));
@@ -40,7 +39,7 @@ public sealed class SecondFactorSignInTests(Chromium chromium) : BrowserTest(chr
         await Assertions.Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(10);
         await ScreenshotAsync(page, "second-factor-recovery-codes");
         await page.ClickAsync("main a:has-text('Continue')");
-        await page.WaitForURLAsync(url => url.Contains("/requests"));
+        await ArrivedAsync(page, "/requests");
 
         await context.DisposeAsync();
 
@@ -51,10 +50,10 @@ public sealed class SecondFactorSignInTests(Chromium chromium) : BrowserTest(chr
         await page.FillAsync("#UserName", "us.supervisor");
         await page.FillAsync("#Password", Parley.Tests.Infrastructure.TestDirectory.Password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code"));
+        await ArrivedAsync(page, "/sign-in/code");
         await page.FillAsync("#Code", totp.ComputeTotp(Server.Time.GetUtcNow().UtcDateTime));
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/requests"));
+        await ArrivedAsync(page, "/requests");
         await context.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Parley.Tests.Infrastructure;
 
@@ -31,13 +32,18 @@ public abstract class BrowserTest(Chromium chromium) : IClassFixture<Chromium>, 
         await page.ClickAsync("main form button[type=submit]");
         if (Server.Directory.TotpSecrets.ContainsKey(userName))
         {
-            await page.WaitForURLAsync(url => url.Contains("/sign-in/code"));
+            await ArrivedAsync(page, "/sign-in/code");
             await page.FillAsync("#Code", Server.Directory.TotpCode(userName, Server.Time.GetUtcNow().UtcDateTime));
             await page.ClickAsync("main form button[type=submit]");
         }
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
+        await ArrivedAsync(page, "^(?!.*/sign-in)");
         return page;
     }
+
+    /// Waits until the page's address matches the pattern, without waiting for its "load" event: in CI
+    /// Playwright's WaitForURLAsync once missed a load event that fired while it was subscribing.
+    protected static Task ArrivedAsync(IPage page, string pattern) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
 
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
