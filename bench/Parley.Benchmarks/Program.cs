@@ -49,7 +49,7 @@ try
             await TaxiiBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 1_000_000), options.Clients, duration, warmup);
             return 0;
         case "incidents":
-            await IncidentsBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("rows", 1_000_000), options.Int("iterations", 20));
+            await IncidentsBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("rows", 1_000_000), options.Int("iterations", 20), options.Get("keep"), options.Get("reuse"));
             return 0;
         case "report":
             await ReportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 100_000), options.Int("iterations", 5), options.Get("keep"), options.Get("reuse"));

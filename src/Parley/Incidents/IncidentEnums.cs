@@ -17,6 +17,9 @@ public enum Sector
 public enum Confidence { Low, Medium, High }
 
 /// The multi-valued attributes of an incident, stored one row per value for grouping and filtering.
-public enum FacetKind { Sponsor, VictimCountry, Sector, Category, IntrusionSet, VictimOrganisation }
+/// <see cref="SponsorVictim"/> is derived, never entered: one "CN>US" row per sponsor and victim country
+/// of the incident, so the question the register exists for (sponsor X against victims in Y) is one
+/// index range instead of two lookups per incident (see <see cref="SponsorVictimPairs"/>).
+public enum FacetKind { Sponsor, VictimCountry, Sector, Category, IntrusionSet, VictimOrganisation, SponsorVictim }
 
 public enum DatePrecision { Year, Month, Day }

@@ -34,8 +34,13 @@ public sealed record IncidentFilter(
 
     public IQueryable<Incident> Apply(ParleyDbContext db, IQueryable<Incident> q)
     {
-        q = WithFacet(db, q, FacetKind.Sponsor, Sponsors);
-        q = WithFacet(db, q, FacetKind.VictimCountry, Victims);
+        if (Sponsors.Count > 0 && Victims.Count > 0)
+            q = WithFacet(db, q, FacetKind.SponsorVictim, [.. from s in Sponsors from v in Victims select SponsorVictimPairs.Of(s, v)]);
+        else
+        {
+            q = WithFacet(db, q, FacetKind.Sponsor, Sponsors);
+            q = WithFacet(db, q, FacetKind.VictimCountry, Victims);
+        }
         q = WithFacet(db, q, FacetKind.Category, Categories);
         q = WithFacet(db, q, FacetKind.Sector, Sectors);
         q = WithFacet(db, q, FacetKind.IntrusionSet, IntrusionSets);
@@ -51,13 +56,17 @@ public sealed record IncidentFilter(
 
     private static IQueryable<Incident> WithFacet(ParleyDbContext db, IQueryable<Incident> q, FacetKind kind, IReadOnlyList<string> values)
     {
+        // "Id IN (ids of the matching facets)" rather than EXISTS: SQLite then walks the facet index
+        // range and looks up only those incidents, instead of probing the facets once per incident.
         if (values.Count == 0) return q;
         if (values.Count == 1)
         {
             var value = values[0];
-            return q.Where(i => db.IncidentFacets.Any(f => f.IncidentId == i.Id && f.Kind == kind && f.Value == value));
+            var ids = db.IncidentFacets.Where(f => f.Kind == kind && f.Value == value).Select(f => f.IncidentId);
+            return q.Where(i => ids.Contains(i.Id));
         }
-        return q.Where(i => db.IncidentFacets.Any(f => f.IncidentId == i.Id && f.Kind == kind && values.Contains(f.Value)));
+        var any = db.IncidentFacets.Where(f => f.Kind == kind && values.Contains(f.Value)).Select(f => f.IncidentId);
+        return q.Where(i => any.Contains(i.Id));
     }
 
     private static List<string> List(string? text, string field, Dictionary<string, string[]> errors, Func<string, string?> read)

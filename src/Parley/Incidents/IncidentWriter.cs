@@ -33,8 +33,9 @@ public static class IncidentWriter
         incident.Confidence = draft.Confidence;
         incident.AttributedBy = draft.AttributedBy;
         incident.UpdatedAt = now;
-        incident.Facets.RemoveAll(f => !draft.Facets.Contains((f.Kind, f.Value)));
-        AddFacets(incident, draft);
+        var facets = draft.Facets.Concat(SponsorVictimPairs.For(draft.Facets)).ToHashSet();
+        incident.Facets.RemoveAll(f => !facets.Contains((f.Kind, f.Value)));
+        AddFacets(incident, facets);
         incident.Sources.RemoveAll(s => !draft.Sources.Contains((s.Url, s.Title)));
         AddSources(incident, draft, now);
         incident.Requests.RemoveAll(r => !draft.RequestIds.Contains(r.RequestId));
@@ -58,16 +59,17 @@ public static class IncidentWriter
         incident.Confidence ??= draft.Confidence;
         incident.AttributedBy ??= draft.AttributedBy;
         if (incident.Reported is null) incident.ReportedDate = draft.Reported;
-        AddFacets(incident, draft);
+        AddFacets(incident, draft.Facets);
+        AddFacets(incident, SponsorVictimPairs.For(incident.Facets.Select(f => (f.Kind, f.Value))).ToList());
         AddSources(incident, draft, now);
         var changed = before != (incident.Facets.Count, incident.Sources.Count, incident.Description, incident.Confidence, incident.AttributedBy, incident.Reported);
         if (changed) incident.UpdatedAt = now;
         return changed;
     }
 
-    private static void AddFacets(Incident incident, IncidentDraft draft)
+    private static void AddFacets(Incident incident, IEnumerable<(FacetKind Kind, string Value)> facets)
     {
-        foreach (var (kind, value) in draft.Facets)
+        foreach (var (kind, value) in facets)
             if (!incident.Facets.Any(f => f.Kind == kind && f.Value == value))
                 incident.Facets.Add(new IncidentFacet { IncidentId = incident.Id, Kind = kind, Value = value });
     }

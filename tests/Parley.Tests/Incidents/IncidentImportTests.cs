@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using Parley.Data;
@@ -108,6 +109,32 @@ public abstract class IncidentImportTests(DatabaseKind kind) : AppTest(kind)
         var (summary, _) = await ImportAsync(json, ".json");
         Assert.Equal((4, 1, 1, 2), (summary!.Rows, summary.Imported, summary.Merged, summary.Rejected));
         Assert.Equal(["item 2", "item 3"], summary.Rejections.Select(r => r.Where));
+    }
+
+    /// The sponsor-and-victim filter reads derived pair rows; they must follow every way an incident changes.
+    [Fact]
+    public async Task SponsorAndVictimFilter_FollowsImportMergeAndReplace()
+    {
+        async Task<int> CountAsync(string sponsor, string victim) =>
+            (await (await App.As("us.overseer").GetAsync($"/api/v1/incidents/trend?interval=year&sponsor={sponsor}&victim={victim}")).ReadAsync())
+            .GetProperty("incidents").GetInt32();
+
+        const string header = "Title,Date,Description,Affiliations,Sponsor,Victim countries,Victims,Type,Category,Sources_1\n";
+        Assert.Null((await ImportAsync(header + "Pipeline intrusion,2014-03-02,,APT1,China,United States,,Espionage,Energy,\n")).Error);
+        Assert.Equal((1, 0), (await CountAsync("CN", "US"), await CountAsync("CN", "GB")));
+
+        // The same row again, now also naming a British victim and a second sponsor: merged, and both new pairs count.
+        var (merged, _) = await ImportAsync(header + "Pipeline intrusion,2014-03-02,,APT1,\"China; Russia\",\"United States; United Kingdom\",,Espionage,Energy,\n");
+        Assert.Equal(1, merged!.Merged);
+        Assert.Equal((1, 1, 1, 1), (await CountAsync("CN", "US"), await CountAsync("CN", "GB"), await CountAsync("RU", "GB"), await CountAsync("CN,RU", "US,GB")));
+
+        // Replaced through the API with Japan as the only victim: the old pairs are gone.
+        var list = await (await App.As("us.analyst").GetAsync("/api/v1/incidents")).ReadAsync();
+        var id = list.GetProperty("items")[0].Str("id");
+        var put = await App.As("us.analyst").PutAsJsonAsync($"/api/v1/incidents/{id}",
+            new { title = "Pipeline intrusion", firstSeen = "2014-03-02", sponsors = new[] { "CN" }, victimCountries = new[] { "JP" } });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal((0, 0, 0, 1), (await CountAsync("CN", "US"), await CountAsync("CN", "GB"), await CountAsync("RU", "GB"), await CountAsync("CN", "JP")));
     }
 
     [Fact]
