@@ -45,12 +45,13 @@ public static class IncidentAnalysisApi
     private static Dictionary<string, string?> Query(object q) =>
         q.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(q)?.ToString());
 
-    public static string ChartTitle(EffectQuery q)
+    public static string ChartTitle(EffectQuery q, EffectSentence.Phrase? phrase = null)
     {
+        phrase ??= EffectSentence.English;
         var errors = new Dictionary<string, string[]>();
         var filter = IncidentFilter.Parse(q.Sponsor, q.Victim, q.Category, q.Sector, q.IntrusionSet, null, null, q.MinConfidence, errors);
-        var text = IncidentEffect.Describe(filter);
-        return char.ToUpperInvariant(text[0]) + text[1..] + " per month";
+        var text = EffectSentence.Describe(filter, phrase);
+        return phrase(EffectSentence.ChartTitle, char.ToUpperInvariant(text[0]) + text[1..]);
     }
 
     public static (TrendInterval, TrendGroup) ParseTrend(string? interval, string? groupBy, Dictionary<string, string[]> errors)

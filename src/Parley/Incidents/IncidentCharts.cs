@@ -11,7 +11,7 @@ public static class IncidentCharts
 
     public sealed record Marker(DateOnly Date, string Label);
 
-    public static Plot Effect(IncidentEffect.Result effect, string title, IEnumerable<Marker> markers)
+    public static Plot Effect(IncidentEffect.Result effect, string title, IEnumerable<Marker> markers, string yLabel = EffectSentence.PerMonth)
     {
         var plot = new Plot();
         var xs = effect.PerMonth.Select(m => MonthStart(m.Month).ToOADate() + 14).ToArray();
@@ -34,11 +34,11 @@ public static class IncidentCharts
             ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
-        plot.YLabel("incidents per month");
+        plot.YLabel(yLabel);
         return plot;
     }
 
-    public static Plot Trend(IncidentTrend.Result trend, string title, int maxSeries = 8)
+    public static Plot Trend(IncidentTrend.Result trend, string title, int maxSeries = 8, string? yLabel = null)
     {
         var plot = new Plot();
         var xs = Enumerable.Range(0, trend.Periods.Count).Select(i => (double)i).ToArray();
@@ -57,7 +57,7 @@ public static class IncidentCharts
         plot.Axes.Margins(bottom: 0);
         if (trend.Series.Count > 1) plot.ShowLegend(Alignment.UpperRight);
         plot.Title(title);
-        plot.YLabel($"incidents per {trend.Interval.ToString().ToLowerInvariant()}");
+        plot.YLabel(yLabel ?? EffectSentence.AxisLabel(trend.Interval, EffectSentence.English));
         return plot;
     }
 

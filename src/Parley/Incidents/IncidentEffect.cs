@@ -52,40 +52,13 @@ public static class IncidentEffect
             else imprecise++;
         }
         var test = RateRatioTest.Compute(after, months.Value, before, months.Value);
-        var sentence = Sentence(filter, split, test, months.Value);
+        var sentence = EffectSentence.Of(filter, split, test, months.Value, EffectSentence.English);
         return (new Result(split, months.Value, beforeFrom, afterTo, before, after, imprecise, test.RateBefore, test.RateAfter,
             test.RateRatio, test.Lower, test.Upper, test.PValue, sentence,
             perMonth.Select(kv => new MonthCount(kv.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture), kv.Value)).ToList()), null);
     }
 
-    public static string Describe(IncidentFilter filter)
-    {
-        var words = new List<string>();
-        if (filter.Sponsors.Count > 0) words.Add(string.Join("/", filter.Sponsors) + "-sponsored");
-        if (filter.Categories.Count > 0) words.Add(string.Join(" or ", filter.Categories));
-        words.Add("incidents");
-        if (filter.IntrusionSets.Count > 0) words.Add("attributed to " + string.Join(" or ", filter.IntrusionSets));
-        if (filter.Victims.Count > 0) words.Add("against " + string.Join("/", filter.Victims) + " victims");
-        if (filter.Sectors.Count > 0) words.Add("in the " + string.Join(" or ", filter.Sectors) + " sector");
-        if (filter.MinConfidence is { } c) words.Add($"(attribution confidence {Vocabulary.Name(c)} or higher)");
-        return string.Join(' ', words);
-    }
-
-    private static string Sentence(IncidentFilter filter, DateOnly split, RateRatioTest.Result t, int months)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var direction = t.RateAfter < t.RateBefore ? "fell" : t.RateAfter > t.RateBefore ? "rose" : "stayed";
-        var rates = direction == "stayed"
-            ? $"stayed at {t.RateBefore.ToString("0.0", inv)}"
-            : $"{direction} from {t.RateBefore.ToString("0.0", inv)} to {t.RateAfter.ToString("0.0", inv)}";
-        var ratio = t.RateRatio is { } rr ? rr.ToString("0.00", inv) : "unbounded (none before)";
-        var ci = $"{(t.Lower ?? 0).ToString("0.00", inv)}–{(t.Upper is { } u ? u.ToString("0.00", inv) : "∞")}";
-        var p = t.PValue < 0.001 ? "p < 0.001" : $"p = {t.PValue.ToString("0.000", inv)}";
-        var significance = t.PValue < 0.05 ? "" : "; not significant at the 5% level";
-        return $"After {split:yyyy-MM-dd}, the monthly rate of {Describe(filter)} {rates} " +
-               $"({t.Before} in the {months} months before, {t.After} in the {months} after); " +
-               $"rate ratio {ratio}, 95% CI {ci}, {p}{significance}.";
-    }
+    public static string Describe(IncidentFilter filter) => EffectSentence.Describe(filter, EffectSentence.English);
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Parley.Data;
 using Parley.Identity;
 using Parley.Incidents;
@@ -13,7 +15,7 @@ namespace Parley.Pages.Incidents;
 /// The incident monitor: the trend for the filter, the agreement's effect (the sentence and the chart), the
 /// register page by page, and, for analysts, the import of a CSV or JSON file through the command line's importer.
 [Authorize(Policy = Policies.IncidentReader)]
-public sealed class IndexModel(ParleyDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(ParleyDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int PageSize = 25;
 
@@ -32,8 +34,12 @@ public sealed class IndexModel(ParleyDbContext db, TimeProvider time) : PageMode
 
     public IncidentTrend.Result? Trend { get; private set; }
     public string? TrendChart { get; private set; }
+    public string? TrendCaption { get; private set; }
     public IncidentEffect.Result? Effect { get; private set; }
+    /// The effect's sentence in the reader's language.
+    public string? EffectText { get; private set; }
     public string? EffectChart { get; private set; }
+    public string? EffectCaption { get; private set; }
     public IncidentsApi.IncidentPage? Incidents { get; private set; }
     public ImportSummary? Imported { get; private set; }
     public bool MayImport => User.IsInRole(nameof(Roles.Analyst));
@@ -73,8 +79,11 @@ public sealed class IndexModel(ParleyDbContext db, TimeProvider time) : PageMode
         var trend = await IncidentAnalysisApi.TrendAsync(trendQuery, db, ct);
         if (trend.Result is Ok<IncidentTrend.Result> ok)
         {
-            Trend = ok.Value!;
-            TrendChart = Display.SvgImage(IncidentCharts.Svg(IncidentCharts.Trend(Trend, $"{Trend.Incidents} incidents")));
+            // The chart's words go in the HTML caption: the SVG renderer drops glyphs its font lacks (Chinese).
+            TrendChart = Display.SvgImage(IncidentCharts.Svg(IncidentCharts.Trend(ok.Value!, "", yLabel: "")));
+            TrendCaption = $"{t["{0} incidents", ok.Value!.Incidents.ToString("N0", CultureInfo.CurrentCulture)]} · {EffectSentence.AxisLabel(ok.Value!.Interval, Phrase)}";
+            // The series without a value ("all incidents", "(none)") are named in the reader's language.
+            Trend = ok.Value! with { Series = [.. ok.Value!.Series.Select(s => s.Key == IncidentTrend.NoneKey ? s with { Label = t[s.Label] } : s)] };
         }
         else Refuse(trend.Result);
 
@@ -83,13 +92,22 @@ public sealed class IndexModel(ParleyDbContext db, TimeProvider time) : PageMode
         if (effect is not null)
         {
             Effect = effect;
-            EffectChart = Display.SvgImage(IncidentCharts.Svg(IncidentCharts.Effect(effect, IncidentAnalysisApi.ChartTitle(effectQuery), markers)));
+            EffectText = EffectSentence.Of(EffectFilter(effectQuery), effect.Split,
+                new(effect.After, effect.Months, effect.Before, effect.Months, effect.RateAfter, effect.RateBefore, effect.RateRatio, effect.Lower, effect.Upper, effect.PValue),
+                effect.Months, Phrase);
+            EffectChart = Display.SvgImage(IncidentCharts.Svg(IncidentCharts.Effect(effect, "", markers, yLabel: "")));
+            EffectCaption = IncidentAnalysisApi.ChartTitle(effectQuery, Phrase);
         }
         else if (Split is not null || Months is not null) Refuse(TypedResults.ValidationProblem(errors));
 
         var list = await IncidentsApi.ListAsync(new IncidentsApi.ListQuery(Sponsor, Victim, Category, Sector, null, From, To, MinConfidence, Math.Max(PageNumber, 1), PageSize), db, ct);
         if (list.Result is Ok<IncidentsApi.IncidentPage> page) Incidents = page.Value;
     }
+
+    private string Phrase(string template, params object[] arguments) => t[template, arguments];
+
+    private static IncidentFilter EffectFilter(IncidentAnalysisApi.EffectQuery q) =>
+        IncidentFilter.Parse(q.Sponsor, q.Victim, q.Category, q.Sector, q.IntrusionSet, null, null, q.MinConfidence, new());
 
     private void Refuse(IResult result)
     {
