@@ -30,8 +30,8 @@ public sealed class IncidentFacetConfiguration : IEntityTypeConfiguration<Incide
     public void Configure(EntityTypeBuilder<IncidentFacet> b)
     {
         b.HasKey(f => new { f.IncidentId, f.Kind, f.Value });
-        // Filters look facets up by value; trends group them by value.
-        b.HasIndex(f => new { f.Kind, f.Value, f.IncidentId });
+        // Filters look facets up by value; trends count them by value and month from the index alone.
+        b.HasIndex(f => new { f.Kind, f.Value, f.FirstSeenYear, f.FirstSeenMonth, f.IncidentId });
         b.Property(f => f.Value).HasMaxLength(IncidentLimits.Name);
     }
 }

@@ -54,6 +54,36 @@ public sealed record IncidentFilter(
         return q;
     }
 
+    /// When the filter names only attributes (no dates, no confidence): the facet rows of one of them, the
+    /// others applied, so a count per month needs no incident row. One incident may have several matching
+    /// rows (sponsor=CN,RU with both named): count distinct incident ids. Null when the filter cannot.
+    public IQueryable<IncidentFacet>? FacetsOnly(ParleyDbContext db)
+    {
+        if (From is not null || To is not null || MinConfidence is not null) return null;
+        var kinds = new List<(FacetKind Kind, IReadOnlyList<string> Values)>();
+        if (Sponsors.Count > 0 && Victims.Count > 0)
+            kinds.Add((FacetKind.SponsorVictim, [.. from s in Sponsors from v in Victims select SponsorVictimPairs.Of(s, v)]));
+        else
+        {
+            kinds.Add((FacetKind.Sponsor, Sponsors));
+            kinds.Add((FacetKind.VictimCountry, Victims));
+        }
+        kinds.AddRange([(FacetKind.Category, Categories), (FacetKind.Sector, Sectors), (FacetKind.IntrusionSet, IntrusionSets)]);
+        kinds.RemoveAll(k => k.Values.Count == 0);
+        if (kinds.Count == 0) return null;
+
+        var (kind, values) = kinds[0];
+        var rows = values.Count == 1
+            ? db.IncidentFacets.AsNoTracking().Where(f => f.Kind == kind && f.Value == values[0])
+            : db.IncidentFacets.AsNoTracking().Where(f => f.Kind == kind && values.Contains(f.Value));
+        foreach (var (other, those) in kinds.Skip(1))
+        {
+            var ids = db.IncidentFacets.Where(f => f.Kind == other && those.Contains(f.Value)).Select(f => f.IncidentId);
+            rows = rows.Where(f => ids.Contains(f.IncidentId));
+        }
+        return rows;
+    }
+
     private static IQueryable<Incident> WithFacet(ParleyDbContext db, IQueryable<Incident> q, FacetKind kind, IReadOnlyList<string> values)
     {
         // "Id IN (ids of the matching facets)" rather than EXISTS: SQLite then walks the facet index

@@ -23,7 +23,14 @@ public static class IncidentTrend
     {
         var incidents = filter.Apply(db, db.Incidents.AsNoTracking());
         List<(string Group, int Year, int? Month, int Count)> rows;
-        if (groupBy == TrendGroup.None)
+        if (groupBy == TrendGroup.None && filter.FacetsOnly(db) is { } facets)
+        {
+            // Counted from the facet index alone (the facets carry the first-seen month).
+            rows = (await facets.GroupBy(f => new { f.FirstSeenYear, f.FirstSeenMonth })
+                    .Select(g => new { g.Key.FirstSeenYear, g.Key.FirstSeenMonth, Count = g.Select(f => f.IncidentId).Distinct().Count() }).ToListAsync(ct))
+                .Select(r => (NoneKey, r.FirstSeenYear, r.FirstSeenMonth, r.Count)).ToList();
+        }
+        else if (groupBy == TrendGroup.None)
         {
             rows = (await incidents.GroupBy(i => new { i.FirstSeenYear, i.FirstSeenMonth })
                     .Select(g => new { g.Key.FirstSeenYear, g.Key.FirstSeenMonth, Count = g.Count() }).ToListAsync(ct))

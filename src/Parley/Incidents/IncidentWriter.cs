@@ -29,6 +29,7 @@ public static class IncidentWriter
         incident.Title = draft.Title;
         incident.Description = draft.Description;
         incident.FirstSeenDate = draft.FirstSeen;
+        foreach (var f in incident.Facets) (f.FirstSeenYear, f.FirstSeenMonth) = (incident.FirstSeenYear, incident.FirstSeenMonth);
         incident.ReportedDate = draft.Reported;
         incident.Confidence = draft.Confidence;
         incident.AttributedBy = draft.AttributedBy;
@@ -71,7 +72,10 @@ public static class IncidentWriter
     {
         foreach (var (kind, value) in facets)
             if (!incident.Facets.Any(f => f.Kind == kind && f.Value == value))
-                incident.Facets.Add(new IncidentFacet { IncidentId = incident.Id, Kind = kind, Value = value });
+                incident.Facets.Add(new IncidentFacet
+                {
+                    IncidentId = incident.Id, Kind = kind, Value = value, FirstSeenYear = incident.FirstSeenYear, FirstSeenMonth = incident.FirstSeenMonth,
+                });
     }
 
     private static void AddSources(Incident incident, IncidentDraft draft, DateTime now)

@@ -82,4 +82,15 @@ public static class Labels
         Parley.Hotline.HotlineOutcome.Unresolved => "Unresolved",
         _ => "Referred",
     };
+
+    /// A priority or clock as the oversight report names it ("urgent", "business"), as the label its translation is kept under.
+    public static string ReportPriority(string name) =>
+        Enum.TryParse<Parley.Directory.Priority>(name, ignoreCase: true, out var p) ? p.ToString() : name;
+
+    public static string ReportClock(string name) => name switch
+    {
+        "calendar" => "Calendar time",
+        "business" => "Business hours",
+        _ => name,
+    };
 }

@@ -38,9 +38,15 @@ public abstract class OversightPageTests(DatabaseKind kind) : AppTest(kind)
     [Fact]
     public async Task InChinese_TheHeadingsAreChinese()
     {
-        var page = await (await PageClient.SignInAsync(App, "us.overseer", "zh-CN")).GetAsync("/oversight");
+        await RequestBodies.SubmitAsync(App, priority: "urgent");
+        App.Time.Advance(TimeSpan.FromDays(1));
+        var page = await (await PageClient.SignInAsync(App, "us.overseer", "zh-CN")).GetAsync("/oversight?from=2026-03-01");
         Assert.Equal("监督", page.Text("h1"));
         Assert.Equal("zh-Hans", page.Document.DocumentElement.GetAttribute("lang"));
+        // Priorities and clocks in the timing tables are words of the interface too.
+        var timing = page.All("section[aria-labelledby='h-US-CN'] table:first-of-type tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
+        Assert.Contains(("紧急", "日历时间"), timing);
+        Assert.True(!timing.Any(r => r.Item1.Any(char.IsAsciiLetter) || r.Item2.Any(char.IsAsciiLetter)), string.Join(" | ", timing));
     }
 }
 

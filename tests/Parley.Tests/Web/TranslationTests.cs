@@ -26,6 +26,7 @@ public sealed partial class TranslationTests
             .Concat(new[] { "on-time", "at-risk", "missed", "met", "paused", "cancelled" }.Select(Labels.Urgency))
             .Concat(Enum.GetValues<Parley.Hotline.HotlineOutcome>().Select(Labels.Outcome))
             .Concat(Sections.All.Select(s => s.Label))
+            .Concat(new[] { "calendar", "business" }.Select(Labels.ReportClock))
             .Concat(Parley.Incidents.EffectSentence.Templates).Concat(["all incidents", "(none)", "{0} incidents"])
             .Concat(Enum.GetNames<Priority>()).Concat(Enum.GetNames<RequestKind>()).Concat(Enum.GetNames<RatingOutcome>())
             .Distinct().ToList();

@@ -1117,9 +1117,15 @@ namespace Parley.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("FirstSeenMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstSeenYear")
+                        .HasColumnType("integer");
+
                     b.HasKey("IncidentId", "Kind", "Value");
 
-                    b.HasIndex("Kind", "Value", "IncidentId");
+                    b.HasIndex("Kind", "Value", "FirstSeenYear", "FirstSeenMonth", "IncidentId");
 
                     b.ToTable("IncidentFacets");
                 });

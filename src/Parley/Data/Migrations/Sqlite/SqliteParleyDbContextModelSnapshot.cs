@@ -1112,9 +1112,15 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FirstSeenMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstSeenYear")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("IncidentId", "Kind", "Value");
 
-                    b.HasIndex("Kind", "Value", "IncidentId");
+                    b.HasIndex("Kind", "Value", "FirstSeenYear", "FirstSeenMonth", "IncidentId");
 
                     b.ToTable("IncidentFacets");
                 });
