@@ -8,12 +8,18 @@ using Parley.Identity;
 
 namespace Parley.Directory;
 
-/// Administrators' writes to the directory. Each one invalidates the cached directory.
+/// Administrators' writes to the directory: their own party, its agencies and points of contact, and the
+/// mechanisms their party belongs to; anything else is "not found". Each write invalidates the cached
+/// directory. New parties come from the command line (<see cref="DirectoryBootstrap"/>).
 public static class DirectoryAdmin
 {
-    public static async Task<Results<Ok<PartyDto>, ValidationProblem>> PutPartyAsync(
-        string code, PartyInput body, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
+    public static async Task<Results<Ok<PartyDto>, NotFound, ValidationProblem>> PutPartyAsync(
+        string code, PartyInput body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
     {
+        var partyId = Actor.From(principal).PartyId;
+        var upper = code.ToUpperInvariant();
+        var party = await db.Parties.Include(p => p.CalendarDays).SingleOrDefaultAsync(p => p.Code == upper && p.Id == partyId, ct);
+        if (party is null) return TypedResults.NotFound();
         var errors = ModelValidation.Check(body);
         if (!string.Equals(code, body.Code, StringComparison.OrdinalIgnoreCase)) errors["code"] = ["code must match the address."];
         if (body.TimeZone is not null && !ZonedTime.IsKnownZone(body.TimeZone)) errors["timeZone"] = [$"'{body.TimeZone}' is not an IANA time zone."];
@@ -22,9 +28,6 @@ public static class DirectoryAdmin
         if (body.CalendarDays?.GroupBy(d => d.Date).Any(g => g.Count() > 1) == true) errors["calendarDays"] = ["Each date appears once."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var upper = body.Code!.ToUpperInvariant();
-        var party = await db.Parties.Include(p => p.CalendarDays).SingleOrDefaultAsync(p => p.Code == upper, ct);
-        if (party is null) db.Parties.Add(party = new Party { Id = Guid.CreateVersion7(), Code = upper, Name = "", TimeZone = "" });
         party.Name = body.Name!;
         party.TimeZone = body.TimeZone!;
         if (body.WorkingWeek is not null) party.WorkingWeek = DirectoryMapping.ToWeek(body.WorkingWeek);
@@ -32,6 +35,7 @@ public static class DirectoryAdmin
         if (body.WorkdayEnd is { } end) party.WorkdayEnd = end;
         if (body.CalendarDays is not null)
         {
+            db.RemoveRange(party.CalendarDays);
             party.CalendarDays.Clear();
             party.CalendarDays.AddRange(body.CalendarDays.Select(d => new CalendarDay { Id = Guid.CreateVersion7(), PartyId = party.Id, Date = d.Date, Kind = d.Kind, Name = d.Name }));
         }
@@ -41,11 +45,12 @@ public static class DirectoryAdmin
     }
 
     public static async Task<Results<Created<AgencyDto>, ValidationProblem>> AddAgencyAsync(
-        AgencyInput body, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
+        AgencyInput body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
     {
         var errors = ModelValidation.Check(body);
-        var party = body.PartyCode is null ? null : await db.Parties.SingleOrDefaultAsync(p => p.Code == body.PartyCode.ToUpperInvariant(), ct);
-        if (body.PartyCode is not null && party is null) errors["partyCode"] = [$"No party '{body.PartyCode}'."];
+        var partyId = Actor.From(principal).PartyId;
+        var party = body.PartyCode is null ? null : await db.Parties.SingleOrDefaultAsync(p => p.Code == body.PartyCode.ToUpperInvariant() && p.Id == partyId, ct);
+        if (body.PartyCode is not null && party is null) errors["partyCode"] = ["partyCode must be your own party."];
         if (party is not null && await db.Agencies.AnyAsync(a => a.PartyId == party.Id && a.Code == body.Code, ct))
             errors["code"] = [$"{party.Code} already has an agency '{body.Code}'."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -58,11 +63,12 @@ public static class DirectoryAdmin
     }
 
     public static async Task<Results<Created<ContactDto>, NotFound, ValidationProblem>> AddContactAsync(
-        Guid id, ContactInput body, ParleyDbContext db, CancellationToken ct)
+        Guid id, ContactInput body, ClaimsPrincipal principal, ParleyDbContext db, CancellationToken ct)
     {
+        var partyId = Actor.From(principal).PartyId;
+        if (!await db.Agencies.AnyAsync(a => a.Id == id && a.PartyId == partyId, ct)) return TypedResults.NotFound();
         var errors = ModelValidation.Check(body);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (!await db.Agencies.AnyAsync(a => a.Id == id, ct)) return TypedResults.NotFound();
         var contact = new PointOfContact
         {
             Id = Guid.CreateVersion7(), AgencyId = id, Name = body.Name!, Email = body.Email, Phone = body.Phone,
@@ -74,13 +80,14 @@ public static class DirectoryAdmin
     }
 
     public static async Task<Results<Created<MechanismDto>, ValidationProblem>> AddMechanismAsync(
-        MechanismInput body, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
+        MechanismInput body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
     {
         var errors = ModelValidation.Check(body);
         var codes = body.Parties?.Select(c => c.ToUpperInvariant()).Distinct().ToList() ?? [];
         var parties = await db.Parties.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Id, ct);
         if (parties.Count != codes.Count) errors["parties"] = [$"Unknown party: {string.Join(", ", codes.Except(parties.Values.Select(p => p.Code)))}."];
         else if (codes.Count < 2) errors["parties"] = ["A mechanism joins at least two parties."];
+        else if (!parties.ContainsKey(Actor.From(principal).PartyId)) errors["parties"] = ["A mechanism you create includes your own party."];
         if (body.Code is not null && await db.Mechanisms.AnyAsync(m => m.Code == body.Code, ct)) errors["code"] = [$"Mechanism '{body.Code}' exists."];
         if (body.Policies?.GroupBy(p => p.Priority).Any(g => g.Count() > 1) == true) errors["policies"] = ["One policy per priority."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -95,15 +102,15 @@ public static class DirectoryAdmin
     }
 
     public static async Task<Results<Ok<PolicyDto>, NotFound, ValidationProblem>> PutPolicyAsync(
-        string code, PolicyDto body, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
+        string code, PolicyDto body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache cache, CancellationToken ct)
     {
+        var mechanism = await AdminScope.Mechanisms(db, Actor.From(principal)).Include(m => m.Policies).SingleOrDefaultAsync(m => m.Code == code, ct);
+        if (mechanism is null) return TypedResults.NotFound();
         if (body.AcknowledgeWithin <= TimeSpan.Zero || body.FirstAnswerWithin < body.AcknowledgeWithin || body.FinalAnswerWithin < body.FirstAnswerWithin)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["finalAnswerWithin"] = ["Spans are positive and ordered: acknowledge ≤ first answer ≤ final answer."],
             });
-        var mechanism = await db.Mechanisms.Include(m => m.Policies).SingleOrDefaultAsync(m => m.Code == code, ct);
-        if (mechanism is null) return TypedResults.NotFound();
         mechanism.Policies.RemoveAll(p => p.Priority == body.Priority);
         mechanism.Policies.Add(ToPolicy(mechanism.Id, body));
         await db.SaveChangesAsync(ct);
@@ -112,12 +119,12 @@ public static class DirectoryAdmin
     }
 
     public static async Task<Results<Created<RoundDto>, NotFound, ValidationProblem>> AddRoundAsync(
-        string code, RoundInput body, ParleyDbContext db, CancellationToken ct)
+        string code, RoundInput body, ClaimsPrincipal principal, ParleyDbContext db, CancellationToken ct)
     {
+        var mechanism = await AdminScope.Mechanisms(db, Actor.From(principal)).SingleOrDefaultAsync(m => m.Code == code, ct);
+        if (mechanism is null) return TypedResults.NotFound();
         var errors = ModelValidation.Check(body);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var mechanism = await db.Mechanisms.SingleOrDefaultAsync(m => m.Code == code, ct);
-        if (mechanism is null) return TypedResults.NotFound();
         var round = new DialogueRound { Id = Guid.CreateVersion7(), MechanismId = mechanism.Id, Date = body.Date!.Value, Title = body.Title!, Location = body.Location };
         db.DialogueRounds.Add(round);
         await db.SaveChangesAsync(ct);

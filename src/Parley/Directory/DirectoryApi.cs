@@ -31,7 +31,10 @@ public static class DirectoryApi
         var admin = group.MapGroup("/").RequireAuthorization(Policies.Administrator);
         admin.MapPut("/parties/{code}", DirectoryAdmin.PutPartyAsync);
         admin.MapPost("/agencies", DirectoryAdmin.AddAgencyAsync);
+        admin.MapPut("/agencies/{id:guid}", AgencyChanges.PutAgencyAsync);
         admin.MapPost("/agencies/{id:guid}/contacts", DirectoryAdmin.AddContactAsync);
+        admin.MapPut("/agencies/{id:guid}/contacts/{contactId:guid}", AgencyChanges.PutContactAsync);
+        admin.MapDelete("/agencies/{id:guid}/contacts/{contactId:guid}", AgencyChanges.DeleteContactAsync);
         admin.MapPost("/mechanisms", DirectoryAdmin.AddMechanismAsync);
         admin.MapPut("/mechanisms/{code}/policies", DirectoryAdmin.PutPolicyAsync);
         admin.MapPost("/mechanisms/{code}/rounds", DirectoryAdmin.AddRoundAsync);

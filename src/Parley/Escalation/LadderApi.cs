@@ -29,23 +29,23 @@ public static class LadderApi
         return group;
     }
 
-    /// Any user of a party of the mechanism (and administrators) reads its ladder; anyone else gets a 404.
+    /// Any user of a party of the mechanism reads its ladder; anyone else gets a 404.
     private static async Task<Results<Ok<LadderDto>, NotFound>> GetAsync(
         string id, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var mechanism = Find(await directory.GetAsync(db, ct), id);
-        if (mechanism is null || !(actor.Has(Roles.Administrator) || mechanism.Parties.Any(p => p.PartyId == actor.PartyId)))
-            return TypedResults.NotFound();
+        if (mechanism is null || !AdminScope.IsMember(mechanism, actor)) return TypedResults.NotFound();
         return TypedResults.Ok(ToDto(mechanism, await EscalationLadder.ForAsync(db, mechanism.Id, ct)));
     }
 
-    /// Replaces the ladder. Open escalations keep their rung and deadline and climb on the new ladder.
+    /// Replaces the ladder; only an administrator of a party of the mechanism does. Open escalations keep
+    /// their rung and deadline and climb on the new ladder.
     public static async Task<Results<Ok<LadderDto>, NotFound, ValidationProblem>> PutAsync(
-        string id, LadderInput body, ParleyDbContext db, DirectoryCache directory, CancellationToken ct)
+        string id, LadderInput body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, CancellationToken ct)
     {
         var mechanism = Find(await directory.GetAsync(db, ct), id);
-        if (mechanism is null) return TypedResults.NotFound();
+        if (mechanism is null || !AdminScope.IsMember(mechanism, Actor.From(principal))) return TypedResults.NotFound();
         var errors = Validate(body);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

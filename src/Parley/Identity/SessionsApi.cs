@@ -5,7 +5,7 @@ using Parley.Data;
 
 namespace Parley.Identity;
 
-/// A user lists and revokes their own sessions; an administrator anyone's (`?user=NAME`).
+/// A user lists and revokes their own sessions; an administrator those of their own party's users (`?user=NAME`).
 public static class SessionsApi
 {
     public sealed record SessionDto(Guid Id, string UserName, DateTime CreatedAt, DateTime LastSeenAt, DateTime ExpiresAt,
@@ -27,7 +27,7 @@ public static class SessionsApi
         if (user is not null && user != actor.UserName)
         {
             if (!actor.Has(Roles.Administrator)) return TypedResults.Forbid();
-            var found = await db.Users.Where(u => u.UserName == user).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+            var found = await AdminScope.Users(db, actor).Where(u => u.UserName == user).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
             if (found is null) return TypedResults.NotFound();
             userId = found.Value;
         }
@@ -42,13 +42,18 @@ public static class SessionsApi
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid id, ClaimsPrincipal principal, ParleyDbContext db, Sessions sessions, CancellationToken ct)
+        Guid id, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var owner = await db.UserSessions.Where(s => s.Id == id).Select(s => (Guid?)s.UserId).SingleOrDefaultAsync(ct);
-        // Someone else's session is "not found" unless the caller administers users.
-        if (owner is null || (owner != actor.UserId && !actor.Has(Roles.Administrator))) return TypedResults.NotFound();
-        await sessions.RevokeAsync(id, ct);
-        return TypedResults.NoContent();
+        var now = time.GetUtcNow().UtcDateTime;
+        var administrator = actor.Has(Roles.Administrator);
+        var userId = actor.UserId;
+        var partyUsers = AdminScope.Users(db, actor).Select(u => u.Id);
+        // Someone else's session is "not found" unless the caller administers that user's party; the scope
+        // is in the one statement, so a hidden session costs what a missing one does.
+        var revoked = await db.UserSessions
+            .Where(s => s.Id == id && (s.UserId == userId || (administrator && partyUsers.Contains(s.UserId))))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, x => x.RevokedAt ?? now), ct);
+        return revoked == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 }

@@ -27,16 +27,18 @@ public sealed class SignIn(ParleyDbContext db, TimeProvider time, IOptions<SignI
             return (SignInOutcome.Failed, null);
         }
         var locked = user.LockedUntil > now;
-        if (!Passwords.Verify(user, password) || locked)
+        if (!Passwords.Verify(user, password) || locked || user.DisabledAt is not null)
         {
-            if (locked) await AuditAsync("sign-in.locked-out", user.Id.ToString(), userName, AuditActor.Anonymous, ct);
+            if (user.DisabledAt is not null) await AuditAsync("sign-in.disabled", user.Id.ToString(), userName, AuditActor.Anonymous, ct);
+            else if (locked) await AuditAsync("sign-in.locked-out", user.Id.ToString(), userName, AuditActor.Anonymous, ct);
             else await RecordFailureAsync(user, ct);
             return (SignInOutcome.Failed, null);
         }
         return (SignInOutcome.Success, user);
     }
 
-    public bool IsLocked(User user) => user.LockedUntil > time.GetUtcNow().UtcDateTime;
+    /// Locked out, or disabled by an administrator: either way the user cannot finish signing in.
+    public bool IsLocked(User user) => user.LockedUntil > time.GetUtcNow().UtcDateTime || user.DisabledAt is not null;
 
     /// A wrong password or a wrong second-factor code: the fifth in a row locks the account, for
     /// LockoutDuration × 2^(lockouts so far), at most LockoutCap.

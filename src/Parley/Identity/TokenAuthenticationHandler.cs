@@ -47,9 +47,9 @@ public sealed class TokenAuthenticationHandler(
             .Where(t => t.Hash == hash)
             .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scopes, t.User, PartyId = t.User!.Agency!.PartyId })
             .SingleOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now
+        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now || found.User!.DisabledAt is not null
             || (userName is not null && !string.Equals(userName, found.User!.UserName, StringComparison.Ordinal)))
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+            return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its user is disabled.");
 
         if (found.LastUsedAt is null || now - found.LastUsedAt >= LastUseResolution)
         {

@@ -55,16 +55,18 @@ public static class TokensApi
             t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt)).ToList());
     }
 
-    /// The owner, or an administrator, revokes a token; anyone else's token is "not found".
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(
+    /// The owner, or an administrator of the owner's party, revokes a token; anyone else's token is "not
+    /// found". One statement whose filter holds the scope, so a hidden token costs what a missing one does.
+    public static async Task<Results<NoContent, NotFound>> RevokeAsync(
         Guid id, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var now = time.GetUtcNow().UtcDateTime;
-        var anyones = actor.Has(Roles.Administrator);
+        var administrator = actor.Has(Roles.Administrator);
         var userId = actor.UserId;
+        var partyUsers = AdminScope.Users(db, actor).Select(u => u.Id);
         var revoked = await db.ApiTokens
-            .Where(t => t.Id == id && (anyones || t.UserId == userId))
+            .Where(t => t.Id == id && (t.UserId == userId || (administrator && partyUsers.Contains(t.UserId))))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, t => t.RevokedAt ?? now), ct);
         return revoked == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
     }

@@ -41,6 +41,9 @@ public sealed class User
     /// "{provider}|{subject}" for a user who signs in through an agency's OpenID Connect provider.
     public string? ExternalLogin { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// When an administrator disabled the account; null while it is in use. A disabled user cannot sign
+    /// in and their API tokens are refused until an administrator enables the account again.
+    public DateTime? DisabledAt { get; set; }
 
     public bool Has(Roles role) => (Roles & role) != 0;
 

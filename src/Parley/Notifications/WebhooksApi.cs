@@ -82,10 +82,3 @@ public static partial class WebhooksApi
     [GeneratedRegex(@"^(\*|[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*(\.\*)?)$")]
     private static partial Regex EventPattern();
 }
-
-/// What an administrator may see: the agencies of their own party.
-internal static class AdminScope
-{
-    public static Task<List<Guid>> AgenciesAsync(ParleyDbContext db, Actor actor, CancellationToken ct) =>
-        db.Agencies.Where(a => a.PartyId == actor.PartyId).Select(a => a.Id).ToListAsync(ct);
-}

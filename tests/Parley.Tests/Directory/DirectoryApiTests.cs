@@ -15,27 +15,24 @@ public sealed class DirectoryApiTests() : AppTest(DatabaseKind.Sqlite)
     }
 
     [Fact]
-    public async Task Administrator_AddsPartyAgencyAndMechanism_AndRequestsCanFlowOnIt()
+    public async Task Administrator_AddsAgencyAndMechanismOfTheirOwnParty_AndRequestsCanFlowOnIt()
     {
         var admin = App.As("us.admin");
-        var party = await admin.PutAsync("/api/v1/directory/parties/RU", System.Net.Http.Json.JsonContent.Create(new
-        {
-            code = "RU", name = "Russian Federation", timeZone = "Europe/Moscow",
-            workingWeek = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" },
-            calendarDays = new[] { new { date = "2026-05-09", kind = "holiday", name = "Victory Day" } },
-        }));
-        Assert.Equal(HttpStatusCode.OK, party.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/directory/agencies", new { partyCode = "RU", code = "MVD", name = "Ministry of Internal Affairs" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/directory/agencies", new { partyCode = "US", code = "NSA", name = "National Security Agency" })).StatusCode);
+        var foreignAgency = await admin.PostJsonAsync("/api/v1/directory/agencies", new { partyCode = "GB", code = "NCSC", name = "National Cyber Security Centre" });
+        Assert.Equal(["partyCode"], (await foreignAgency.ReadAsync()).ErrorFields());
+        var withoutUs = await admin.PostJsonAsync("/api/v1/directory/mechanisms", new { code = "CN-GB", name = "CN–GB", agreementDate = "2015-10-21", parties = new[] { "CN", "GB" } });
+        Assert.Equal(["parties"], (await withoutUs.ReadAsync()).ErrorFields());
         var mechanism = await admin.PostJsonAsync("/api/v1/directory/mechanisms", new
         {
-            code = "US-RU", name = "US–Russia working group", agreementDate = "2013-06-17", parties = new[] { "US", "RU" },
+            code = "US-GB", name = "US–UK working group", agreementDate = "2013-06-17", parties = new[] { "US", "GB" },
             policies = new[] { new { priority = "routine", clock = "calendar", acknowledgeWithin = "1.00:00:00", firstAnswerWithin = "5.00:00:00", finalAnswerWithin = "30.00:00:00" } },
         });
         Assert.Equal(HttpStatusCode.Created, mechanism.StatusCode);
 
-        var request = await App.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodiesFor("RU"));
+        var request = await App.As("us.officer").PostJsonAsync("/api/v1/requests", RequestBodiesFor("GB"));
         Assert.Equal(HttpStatusCode.Created, request.StatusCode);
-        Assert.Equal("US-RU-2026-0001", (await request.ReadAsync()).Path("summary", "reference").GetString());
+        Assert.Equal("US-GB-2026-0001", (await request.ReadAsync()).Path("summary", "reference").GetString());
     }
 
     private static object RequestBodiesFor(string party)
@@ -54,8 +51,8 @@ public sealed class DirectoryApiTests() : AppTest(DatabaseKind.Sqlite)
     [Fact]
     public async Task Party_WithUnknownTimeZone_Is400NamingTimeZone()
     {
-        var response = await App.As("us.admin").PutAsync("/api/v1/directory/parties/FR",
-            System.Net.Http.Json.JsonContent.Create(new { code = "FR", name = "France", timeZone = "Europe/Atlantis" }));
+        var response = await App.As("us.admin").PutAsync("/api/v1/directory/parties/US",
+            System.Net.Http.Json.JsonContent.Create(new { code = "US", name = "United States", timeZone = "America/Atlantis" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["timeZone"], (await response.ReadAsync()).ErrorFields());
     }

@@ -93,23 +93,23 @@ public abstract class SecondFactorTests(DatabaseKind kind) : AppTest(kind)
     public async Task Enrolment_AfterAReset_ShowsSecretUriAndQr_ThenTenRecoveryCodesThatWorkOnce()
     {
         var admin = await App.SignInAsync("us.admin");
-        var userId = App.Directory.Users["cn.supervisor"];
+        var userId = App.Directory.Users["us.supervisor"];
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/users/{userId}/second-factor")).StatusCode);
 
         var client = App.CookieClient();
-        var first = await client.PostJsonAsync("/api/v1/session", new { userName = "cn.supervisor", password = TestDirectory.Password });
+        var first = await client.PostJsonAsync("/api/v1/session", new { userName = "us.supervisor", password = TestDirectory.Password });
         Assert.Equal("enrolment", (await first.ReadAsync()).Str("next"));
         // Nothing else opens before enrolment.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/requests")).StatusCode);
 
         var enrolment = await (await client.PostJsonAsync("/api/v1/session/enrolment", new { })).ReadAsync();
         var secret = enrolment.Str("secret");
-        Assert.Equal($"otpauth://totp/Parley%3Acn.supervisor?secret={secret}&issuer=Parley&algorithm=SHA1&digits=6&period=30", enrolment.Str("otpauthUri"));
+        Assert.Equal($"otpauth://totp/Parley%3Aus.supervisor?secret={secret}&issuer=Parley&algorithm=SHA1&digits=6&period=30", enrolment.Str("otpauthUri"));
         Assert.StartsWith("<svg", enrolment.Str("qrCodeSvg").TrimStart().Substring(enrolment.Str("qrCodeSvg").TrimStart().IndexOf("<svg", StringComparison.Ordinal)));
         // Asking again (a reloaded page) shows the same secret, not a new one.
         Assert.Equal(secret, (await (await client.PostJsonAsync("/api/v1/session/enrolment", new { })).ReadAsync()).Str("secret"));
 
-        var stored = await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "cn.supervisor"));
+        var stored = await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "us.supervisor"));
         Assert.DoesNotContain(secret, stored.TotpSecret!);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJsonAsync("/api/v1/session/enrolment/confirm", new { code = "123456" == CodeAt(secret, App.Time.GetUtcNow()) ? "654321" : "123456" })).StatusCode);
@@ -122,9 +122,9 @@ public abstract class SecondFactorTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(10, hashes.Count);
         Assert.DoesNotContain(hashes, h => codes.Any(c => System.Text.Encoding.UTF8.GetString(h).Contains(c)));
 
-        var withRecovery = await PasswordOnlyAsync("cn.supervisor");
+        var withRecovery = await PasswordOnlyAsync("us.supervisor");
         Assert.Equal(HttpStatusCode.OK, (await withRecovery.PostJsonAsync("/api/v1/session/second-factor", new { recoveryCode = codes[3].ToUpperInvariant() })).StatusCode);
-        var again = await PasswordOnlyAsync("cn.supervisor");
+        var again = await PasswordOnlyAsync("us.supervisor");
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.PostJsonAsync("/api/v1/session/second-factor", new { recoveryCode = codes[3] })).StatusCode);
     }
 

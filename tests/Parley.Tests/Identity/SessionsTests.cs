@@ -4,7 +4,7 @@ using Parley.Tests.Infrastructure;
 namespace Parley.Tests.Identity;
 
 /// Server-side sessions: idle and absolute expiry on the (fake) clock, listing and revoking one's own,
-/// an administrator revoking anyone's.
+/// an administrator revoking those of their own party's users.
 public abstract class SessionsTests(DatabaseKind kind) : AppTest(kind)
 {
     [Fact]
@@ -50,14 +50,21 @@ public abstract class SessionsTests(DatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
-    public async Task Administrator_ListsAndRevokesAnotherUsersSession_OthersMayNotLook()
+    public async Task Administrator_ListsAndRevokesAnotherUsersSession_OfTheirOwnPartyOnly_OthersMayNotLook()
     {
-        var officer = await App.SignInAsync("cn.officer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.officer").GetAsync("/api/v1/sessions?user=cn.officer")).StatusCode);
-        var sessions = (await (await App.As("us.admin").GetAsync("/api/v1/sessions?user=cn.officer")).ReadAsync()).EnumerateArray().ToList();
+        var officer = await App.SignInAsync("us.officer2");
+        var foreign = await App.SignInAsync("cn.officer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.officer").GetAsync("/api/v1/sessions?user=us.officer2")).StatusCode);
+        var sessions = (await (await App.As("us.admin").GetAsync("/api/v1/sessions?user=us.officer2")).ReadAsync()).EnumerateArray().ToList();
         var id = Assert.Single(sessions).Str("id");
         Assert.Equal(HttpStatusCode.NoContent, (await App.As("us.admin").DeleteAsync($"/api/v1/sessions/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync("/api/v1/requests")).StatusCode);
+
+        // Another party's user and session are "not found", as if they did not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await App.As("us.admin").GetAsync("/api/v1/sessions?user=cn.officer")).StatusCode);
+        var cnSession = (await (await foreign.GetAsync("/api/v1/sessions")).ReadAsync()).EnumerateArray().Single().Str("id");
+        Assert.Equal(HttpStatusCode.NotFound, (await App.As("us.admin").DeleteAsync($"/api/v1/sessions/{cnSession}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await foreign.GetAsync("/api/v1/requests")).StatusCode);
     }
 }
 

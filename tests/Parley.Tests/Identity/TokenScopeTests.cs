@@ -80,8 +80,14 @@ public abstract class TokenScopeTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(HttpStatusCode.NoContent, (await App.As("us.officer").DeleteAsync($"/api/v1/tokens/{created.Str("id")}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/requests")).StatusCode);
 
-        var other = await (await App.As("cn.officer").PostJsonAsync("/api/v1/tokens", new { name = "OpenCTI" })).ReadAsync();
-        Assert.Equal(HttpStatusCode.NoContent, (await App.As("us.admin").DeleteAsync($"/api/v1/tokens/{other.Str("id")}")).StatusCode);
+        var colleague = await (await App.As("us.officer2").PostJsonAsync("/api/v1/tokens", new { name = "OpenCTI" })).ReadAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await App.As("us.admin").DeleteAsync($"/api/v1/tokens/{colleague.Str("id")}")).StatusCode);
+        // An administrator of another party does not see it: "not found", and the token keeps working.
+        var foreign = await (await App.As("cn.officer").PostJsonAsync("/api/v1/tokens", new { name = "OpenCTI" })).ReadAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await App.As("us.admin").DeleteAsync($"/api/v1/tokens/{foreign.Str("id")}")).StatusCode);
+        var cnClient = App.Anonymous();
+        cnClient.DefaultRequestHeaders.Authorization = new("Bearer", foreign.Str("token"));
+        Assert.Equal(HttpStatusCode.OK, (await cnClient.GetAsync("/api/v1/requests")).StatusCode);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class IsolationScenario
         s._values["request"] = requestId;
         s._values["agency"] = app.Directory.Agencies["FBI"].ToString();
         s._values["user"] = app.Directory.Users["us.officer2"].ToString();
+        s._values["contact"] = app.Directory.Contacts["FBI desk"].ToString();
         await s.NewUserSessionAndTokenAsync(app);
         s._values["escalation"] = (await HotlineTestKit.InsertEscalationAsync(app, requestId)).ToString();
         s._values["session"] = await CreatedIdAsync(app.As("us.hotline"), HotlineTestKit.Sessions, new { mechanism = "US-CN", subject = "Steel producer intrusion" });
@@ -51,6 +52,14 @@ public sealed class IsolationScenario
             _values["webhook"] = await CreatedIdAsync(app.As("us.admin"), "/api/v1/webhooks", new { url = $"https://hooks.test/us{n}" });
         else if (entry.Pattern.StartsWith("/api/v1/sessions/") || entry.Pattern.StartsWith("/api/v1/tokens/"))
             await NewUserSessionAndTokenAsync(app);
+        else if (entry.Pattern.StartsWith("/api/v1/directory/agencies/"))
+            _values["contact"] = await app.WithDbAsync(async db =>
+            {
+                var contact = new Parley.Directory.PointOfContact { Id = Guid.NewGuid(), AgencyId = app.Directory.Agencies["FBI"], Name = $"FBI spare desk {n}" };
+                db.PointsOfContact.Add(contact);
+                await db.SaveChangesAsync();
+                return contact.Id.ToString();
+            });
         else if (entry.Pattern.StartsWith("/api/v1/incidents/"))
             _values["incident"] = await CreatedIdAsync(app.As("us.analyst"), "/api/v1/incidents", new { title = $"Intrusion number {n}", firstSeen = "2026-01" });
     }
@@ -143,7 +152,9 @@ public sealed class IsolationScenario
         "id" when pattern.StartsWith("/api/v1/directory/agencies/") => _values["agency"],
         "requestId" => _values["request"],
         "documentName" => "v1",
+        "contactId" when pattern.StartsWith("/api/v1/directory/") => _values["contact"],
         "contactId" => "00000000-0000-0000-0000-000000000000",
+        "code" when pattern.StartsWith("/api/v1/directory/mechanisms/") => "US-CN",
         "mechanism" => "US-CN",
         "code" => "US",
         "name" => "APT1",
@@ -161,6 +172,7 @@ public sealed class IsolationScenario
     private static string MissingValue(string pattern, string name) => name switch
     {
         "id" when pattern.StartsWith("/api/v1/mechanisms/") => "XX-YY",
+        "code" when pattern.StartsWith("/api/v1/directory/mechanisms/") => "XX-YY",
         "code" => "XX",
         "documentName" => "v0",
         "root" => "xx-yy",

@@ -31,12 +31,15 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
         Assert.NotEmpty(refused.Text("#agency-name-error"));
         Assert.Equal("true", refused.Find("#agency-name")!.GetAttribute("aria-invalid"));
 
-        var added = await admin.SubmitAsync(directory, "[data-action=add-agency]", new Dictionary<string, string> { ["AgencyParty"] = "GB", ["AgencyCode"] = "NCSC", ["AgencyName"] = "National Cyber Security Centre" });
+        var added = await admin.SubmitAsync(directory, "[data-action=add-agency]", new Dictionary<string, string> { ["AgencyCode"] = "NSA", ["AgencyName"] = "National Security Agency" });
         Assert.Equal(HttpStatusCode.OK, added.Status);
         Assert.Equal("The agency is added.", added.Text("[data-testid=saved]"));
-        Assert.Contains("National Cyber Security Centre", added.Text("tr[data-agency='GB/NCSC']"));
+        Assert.Contains("National Security Agency", added.Text("tr[data-agency='US/NSA']"));
+        var foreign = await admin.SubmitAsync(directory, "[data-action=add-agency]", new Dictionary<string, string> { ["AgencyParty"] = "GB", ["AgencyCode"] = "NCSC", ["AgencyName"] = "National Cyber Security Centre" });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.Status);
+        Assert.Contains("your own party", foreign.Text("#agency-partyCode-error"));
 
-        var agency = await App.WithDbAsync(db => db.Agencies.Where(a => a.Code == "NCSC").Select(a => a.Id).SingleAsync());
+        var agency = await App.WithDbAsync(db => db.Agencies.Where(a => a.Code == "NSA").Select(a => a.Id).SingleAsync());
         var badContact = await admin.SubmitAsync(added, "[data-action=add-contact]", new Dictionary<string, string> { ["ContactAgency"] = agency.ToString(), ["ContactName"] = "Duty desk", ["ContactEmail"] = "not an address" });
         Assert.Equal(HttpStatusCode.BadRequest, badContact.Status);
         Assert.NotEmpty(badContact.Text("#contact-email-error"));
@@ -47,7 +50,7 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
             ["ContactAgency"] = agency.ToString(), ["ContactName"] = "Duty desk", ["ContactEmail"] = "duty@ncsc.example", ["ContactAvailability"] = "AlwaysOn",
         });
         Assert.Equal("The point of contact is added.", contact.Text("[data-testid=saved]"));
-        Assert.Contains("Duty desk · Always on · duty@ncsc.example", contact.Text("tr[data-agency='GB/NCSC']"));
+        Assert.Contains("Duty desk · Always on · duty@ncsc.example", contact.Text("tr[data-agency='US/NSA']"));
     }
 
     [Fact]
@@ -55,20 +58,21 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
     {
         var admin = await PageClient.SignInAsync(App, "us.admin");
         var users = await admin.GetAsync("/admin/users");
-        Assert.NotNull(users.Find("tr[data-user='cn.hotline']"));
+        Assert.NotNull(users.Find("tr[data-user='us.hotline']"));
+        Assert.Null(users.Find("tr[data-user='cn.hotline']"));
 
         var taken = await admin.SubmitAsync(users, "[data-action=add-user]", new Dictionary<string, string> { ["UserName"] = "us.officer", ["DisplayName"] = "Again", ["Agency"] = "US/FBI", ["Roles"] = "officer" });
         Assert.Equal(HttpStatusCode.BadRequest, taken.Status);
         Assert.Contains("is taken", taken.Text("#userName-error"));
 
-        var created = await admin.SubmitAsync(users, "[data-action=add-user]", new Dictionary<string, string> { ["UserName"] = "gb.analyst", ["DisplayName"] = "GB analyst", ["Agency"] = "GB/NCA", ["Roles"] = "analyst" });
+        var created = await admin.SubmitAsync(users, "[data-action=add-user]", new Dictionary<string, string> { ["UserName"] = "us.analyst2", ["DisplayName"] = "Second analyst", ["Agency"] = "US/DHS", ["Roles"] = "analyst" });
         Assert.Equal(HttpStatusCode.OK, created.Status);
         var password = created.Text("[data-testid=generated-password]");
-        Assert.Contains("GB/NCA", created.Text("tr[data-user='gb.analyst']"));
+        Assert.Contains("US/DHS", created.Text("tr[data-user='us.analyst2']"));
         Assert.Null((await admin.GetAsync("/admin/users")).Find("[data-testid=generated-password]"));
 
         var http = App.Anonymous();
-        var session = await http.PostJsonAsync("/api/v1/session", new { userName = "gb.analyst", password });
+        var session = await http.PostJsonAsync("/api/v1/session", new { userName = "us.analyst2", password });
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
     }
 
@@ -155,11 +159,13 @@ public abstract class AdminPageTests(DatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
-    public async Task Administrator_SeesEveryToken_AndCreatesOne_ShownOnce_ThatAuthenticates()
+    public async Task Administrator_SeesTheirPartysTokens_AndCreatesOne_ShownOnce_ThatAuthenticates()
     {
         var admin = await PageClient.SignInAsync(App, "us.admin");
         var page = await admin.GetAsync("/admin/tokens");
         Assert.Contains("Never", page.Text("table[data-testid=tokens] tbody tr"));
+        Assert.Contains(page.All("table[data-testid=tokens] tbody tr"), r => r.TextContent.Contains("us.officer2"));
+        Assert.DoesNotContain(page.All("table[data-testid=tokens] tbody tr"), r => r.TextContent.Contains("cn.officer"));
         var before = page.All("table[data-testid=tokens] tbody tr").Count;
 
         var refused = await admin.SubmitAsync(page, "[data-action=create-token]", new Dictionary<string, string> { ["Name"] = "ci", ["DaysValid"] = "400" });

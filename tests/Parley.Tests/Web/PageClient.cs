@@ -37,22 +37,27 @@ public sealed class PageClient(HttpClient http)
     public async Task<Page> GetAsync(string path) => await ReadAsync(await http.GetAsync(path));
 
     /// Submits the form of the button that matches the selector, as a browser would, with some fields changed.
+    /// A multiple select posts each selected option; to change one, give its options separated by commas.
     public async Task<Page> SubmitAsync(Page page, string buttonSelector, IReadOnlyDictionary<string, string>? fields = null)
     {
         var button = page.Find(buttonSelector) ?? throw new InvalidOperationException($"No button {buttonSelector} on the page.");
         var form = (IHtmlFormElement)button.Closest("form")!;
-        var values = form.Elements.OfType<IElement>()
-            .Where(e => e.GetAttribute("name") is not null && e is IHtmlInputElement or IHtmlSelectElement or IHtmlTextAreaElement)
-            .Select(e => KeyValuePair.Create(e.GetAttribute("name")!, e switch
+        var named = form.Elements.OfType<IElement>()
+            .Where(e => e.GetAttribute("name") is not null && e is IHtmlInputElement or IHtmlSelectElement or IHtmlTextAreaElement).ToList();
+        var multiple = named.OfType<IHtmlSelectElement>().Where(s => s.IsMultiple).Select(s => s.Name!).ToHashSet();
+        var values = named.Select(e => KeyValuePair.Create(e.GetAttribute("name")!, e switch
             {
-                IHtmlInputElement i => i.Value,
-                IHtmlSelectElement s => s.Value ?? "",
-                IHtmlTextAreaElement t => t.Value,
-                _ => "",
+                IHtmlInputElement i => [i.Value],
+                IHtmlSelectElement { IsMultiple: true } s => s.SelectedOptions.Select(o => o.Value).ToArray(),
+                IHtmlSelectElement s => [s.Value ?? ""],
+                IHtmlTextAreaElement t => [t.Value],
+                _ => new[] { "" },
             })).ToDictionary(kv => kv.Key, kv => kv.Value);
-        foreach (var (name, value) in fields ?? new Dictionary<string, string>()) values[name] = value;
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+            values[name] = multiple.Contains(name) ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [value];
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Response.RequestMessage!.RequestUri!.PathAndQuery;
-        return await FollowAsync(await http.PostAsync(action, new FormUrlEncodedContent(values)));
+        var body = values.SelectMany(kv => kv.Value.Select(v => KeyValuePair.Create(kv.Key, v)));
+        return await FollowAsync(await http.PostAsync(action, new FormUrlEncodedContent(body)));
     }
 
     /// Submits a file-upload form as a browser would: multipart, with the form's hidden fields.

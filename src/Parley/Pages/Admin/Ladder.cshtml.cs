@@ -31,7 +31,7 @@ public sealed class LadderModel(ParleyDbContext db, DirectoryCache cache) : Page
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadMechanismsAsync(ct)) return NotFound();
+        if (!await LoadMechanismsAsync(ct)) return Mechanisms.Count == 0 ? Page() : NotFound();
         var mechanism = await db.Mechanisms.AsNoTracking().SingleAsync(m => m.Code == Mechanism, ct);
         Levels = (await EscalationLadder.ForAsync(db, mechanism.Id, ct))
             .Select(l => new Rung { Name = l.Name, Notify = RoleNames.ToNames(l.Notify).ToList(), Hours = Admin.Hours.Format(l.AcknowledgeWithin) }).ToList();
@@ -46,7 +46,7 @@ public sealed class LadderModel(ParleyDbContext db, DirectoryCache cache) : Page
         var rows = Levels.Select((rung, row) => (rung, row)).Where(x => !string.IsNullOrWhiteSpace(x.rung.Name)).ToList();
         var input = new LadderApi.LadderInput(rows.Select((x, i) => new LadderApi.LevelInput(i + 1, x.rung.Name, x.rung.Notify,
             Admin.Hours.Parse(x.rung.Hours) ?? TimeSpan.Zero)).ToList());
-        var result = await LadderApi.PutAsync(Mechanism!, input, db, cache, ct);
+        var result = await LadderApi.PutAsync(Mechanism!, input, User, db, cache, ct);
         if (result.Result is Ok<LadderApi.LadderDto>) return Redirect($"/admin/ladder?mechanism={Uri.EscapeDataString(Mechanism!)}&saved=true");
         if (result.Result is NotFound) return NotFound();
         foreach (var (field, messages) in ((ValidationProblem)result.Result).ProblemDetails.Errors)
@@ -60,10 +60,11 @@ public sealed class LadderModel(ParleyDbContext db, DirectoryCache cache) : Page
         return Page();
     }
 
-    /// Lists the mechanisms and picks the one asked for (the first by default); false when it does not exist.
+    /// Lists the mechanisms of the administrator's party and picks the one asked for (the first by default);
+    /// false when it is not one of them.
     private async Task<bool> LoadMechanismsAsync(CancellationToken ct)
     {
-        Mechanisms = (await db.Mechanisms.AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Code, m.Name }).ToListAsync(ct))
+        Mechanisms = (await AdminScope.Mechanisms(db, Actor.From(User)).AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Code, m.Name }).ToListAsync(ct))
             .Select(m => (m.Code, m.Name)).ToList();
         Mechanism ??= Mechanisms.FirstOrDefault().Code;
         return Mechanisms.Any(m => m.Code == Mechanism);

@@ -10,7 +10,8 @@ using Parley.Web;
 namespace Parley.Pages.Admin;
 
 /// The timeline policy of each mechanism and priority: the clock the deadlines run on and the three
-/// spans. Saved through the API's own handler, one priority at a time.
+/// spans, for the mechanisms of the administrator's party. Saved through the API's own handler, one
+/// priority at a time.
 [Authorize(Policy = Policies.Administrator)]
 public sealed class PoliciesModel(ParleyDbContext db, DirectoryCache cache) : PageModel
 {
@@ -39,7 +40,7 @@ public sealed class PoliciesModel(ParleyDbContext db, DirectoryCache cache) : Pa
         if (ModelState.ErrorCount == 0)
         {
             var body = new PolicyDto(Priority, Clock, spans[0].Span!.Value, spans[1].Span!.Value, spans[2].Span!.Value);
-            var result = await DirectoryAdmin.PutPolicyAsync(Mechanism ?? "", body, db, cache, ct);
+            var result = await DirectoryAdmin.PutPolicyAsync(Mechanism ?? "", body, User, db, cache, ct);
             if (PageResults.Refusal(result.Result, ModelState, prefix) is not { } refusal)
                 return Redirect($"/admin/policies?saved={Uri.EscapeDataString(prefix.TrimEnd('-'))}");
             if (refusal.Status == 404) return NotFound();
@@ -50,5 +51,5 @@ public sealed class PoliciesModel(ParleyDbContext db, DirectoryCache cache) : Pa
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Mechanisms = await db.Mechanisms.AsNoTracking().Include(m => m.Policies).OrderBy(m => m.Code).ToListAsync(ct);
+        Mechanisms = await AdminScope.Mechanisms(db, Actor.From(User)).AsNoTracking().Include(m => m.Policies).OrderBy(m => m.Code).ToListAsync(ct);
 }

@@ -9,15 +9,18 @@ using Parley.Web;
 
 namespace Parley.Pages.Admin;
 
-/// Every API token with its prefix, expiry and last use; a new one for the administrator, through the API's
-/// own handler, whose secret is shown once on the page that answers the post.
+/// The API tokens of the administrator's own party with their prefix, expiry and last use, each with a
+/// Revoke button; a new one for the administrator. Both through the API's own handlers; a new token's
+/// secret is shown once on the page that answers the post.
 [Authorize(Policy = Policies.Administrator)]
 public sealed class TokensModel(ParleyDbContext db, TimeProvider time) : PageModel
 {
-    public sealed record Row(string UserName, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+    public sealed record Row(Guid Id, string UserName, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? DaysValid { get; set; }
+    [BindProperty] public Guid? TokenId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Revoked { get; set; }
 
     public IReadOnlyList<Row> Tokens { get; private set; } = [];
     public TokensApi.CreatedToken? Created { get; private set; }
@@ -45,12 +48,22 @@ public sealed class TokensModel(ParleyDbContext db, TimeProvider time) : PageMod
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
+    {
+        if (TokenId is not { } id) return NotFound();
+        var result = await TokensApi.RevokeAsync(id, User, db, time, ct);
+        if (result.Result is NotFound) return NotFound();
+        var prefix = await db.ApiTokens.Where(t => t.Id == id).Select(t => t.Prefix).SingleAsync(ct);
+        return Redirect($"/admin/tokens?revoked={Uri.EscapeDataString(prefix)}");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
         Now = time.GetUtcNow().UtcDateTime;
         ViewerZone = actor.TimeZone ?? await db.Parties.Where(p => p.Id == actor.PartyId).Select(p => p.TimeZone).SingleAsync(ct);
-        Tokens = (await db.ApiTokens.AsNoTracking().Select(t => new Row(t.User!.UserName, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct))
+        var partyUsers = AdminScope.Users(db, actor).Select(u => u.Id);
+        Tokens = (await db.ApiTokens.AsNoTracking().Where(t => partyUsers.Contains(t.UserId)).Select(t => new Row(t.Id, t.User!.UserName, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct))
             .OrderBy(t => t.UserName, StringComparer.Ordinal).ThenBy(t => t.CreatedAt).ToList();
     }
 }
