@@ -34,10 +34,15 @@ public static class AuditVerifier
 {
     private const int BatchSize = 4096;
 
-    private const string Query = """
-        SELECT "Sequence", "At", "ActorType", "ActorId", "AgencyId", "PartyId", "Action", "SubjectType", "SubjectId", "PayloadDigest", "PreviousHash", "Hash"
+    private static string Query(bool sqlite) => $"""
+        SELECT "Sequence", "At", "ActorType", {Id("ActorId", sqlite)}, {Id("AgencyId", sqlite)}, {Id("PartyId", sqlite)},
+            "Action", "SubjectType", "SubjectId", "PayloadDigest", "PreviousHash", "Hash"
         FROM "AuditEntries" ORDER BY "Sequence"
         """;
+
+    // Microsoft.Data.Sqlite's IsDBNull costs two native calls per column (a fifth of the reading time in a
+    // profile); on SQLite a missing id is read as the empty string instead.
+    private static string Id(string column, bool sqlite) => sqlite ? $"""COALESCE("{column}", '')""" : $"\"{column}\"";
 
     private sealed record Row(long Sequence, DateTime At, string ActorType, Guid? ActorId, Guid? AgencyId, Guid? PartyId,
         string Action, string SubjectType, string SubjectId, string PayloadDigest, string PreviousHash, string Hash)
@@ -58,13 +63,14 @@ public static class AuditVerifier
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Query;
+            var sqlite = db.Database.IsSqlite();
+            command.CommandText = Query(sqlite);
             await using var reader = await command.ExecuteReaderAsync(ct);
             Batch? hashing = null;
             var rows = new List<Row>(BatchSize);
             while (await reader.ReadAsync(ct))
             {
-                rows.Add(Read(reader));
+                rows.Add(Read(reader, sqlite));
                 if (rows.Count < BatchSize) continue;
                 if (hashing is not null && await walk.CheckAsync(hashing) is { } broken) return broken;
                 hashing = Start(rows);
@@ -87,10 +93,12 @@ public static class AuditVerifier
         return matches;
     }));
 
-    private static Row Read(DbDataReader r) => new(r.GetInt64(0), r.GetDateTime(1), r.GetString(2), Id(r, 3), Id(r, 4), Id(r, 5),
-        r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11));
+    private static Row Read(DbDataReader r, bool sqlite) => new(r.GetInt64(0), r.GetDateTime(1), r.GetString(2),
+        Id(r, 3, sqlite), Id(r, 4, sqlite), Id(r, 5, sqlite), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11));
 
-    private static Guid? Id(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetGuid(ordinal);
+    private static Guid? Id(DbDataReader r, int ordinal, bool sqlite) => sqlite
+        ? r.GetString(ordinal) is { Length: > 0 } text ? Guid.Parse(text) : null
+        : r.IsDBNull(ordinal) ? null : r.GetGuid(ordinal);
 
     /// The walk so far: the last good entry and its hash.
     private sealed class Walk(AuditCheckpoint? checkpoint)
