@@ -23,8 +23,9 @@ public static class AuditBenchmark
     /// Submit throughput and CPU per submit with and without the audit trail; `--rounds 0` skips it.
     private static async Task CompareAsync(BenchDb db, string? postgresServer, IReadOnlyList<int> clientCounts, TimeSpan duration, TimeSpan warmup, int rounds, string label)
     {
-        // The first variant in a fresh process would otherwise pay for JIT and tiering, which an 8 s
-        // warm-up on a busy 2-core machine does not finish: round 1 then favoured whichever ran second.
+        // The first measured variant in a fresh process pays for JIT and tiering, which an 8 s warm-up on a
+        // busy 2-core machine does not finish. This pass takes part of that off round 1, not all of it
+        // (bench/README.md, "Audit trail"): compare rounds, and CPU per submit rather than throughput.
         foreach (var audited in new[] { true, false })
             await MeasureAsync(db, postgresServer, audited, clientCounts.Max(), warmup, TimeSpan.FromSeconds(1));
         Console.WriteLine("- before round 1, one unmeasured pass of each variant (JIT and tiering of both code paths)\n");
