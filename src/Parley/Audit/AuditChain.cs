@@ -1,33 +1,44 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Data;
 
 namespace Parley.Audit;
 
 /// The head of the chain, read under a lock so that two writers never both extend the same head.
+/// Every audited save reads it, so it is one plain command on the save's own connection and
+/// transaction: an index seek, no LINQ translation, no materialisation.
 public static class AuditChain
 {
     // On PostgreSQL a transaction-scoped advisory lock; SQLite's write transaction (BEGIN IMMEDIATE) already serialises writers.
     private const long LockKey = 0x4155_4449_5400; // "AUDIT"
 
-    public static async Task LockAsync(ParleyDbContext db, CancellationToken ct)
+    private const string HeadQuery = """SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
+
+    // Two statements in one round trip; the head is read by the second, whose snapshot is taken after the lock is held.
+    private static readonly string LockedHeadQueryPostgres = $"SELECT pg_advisory_xact_lock({LockKey}); {HeadQuery}";
+
+    /// Takes the chain lock inside the context's current transaction and reads the head.
+    public static async Task<(long Sequence, string Hash)> LockedHeadAsync(ParleyDbContext db, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+        await using var command = Command(db);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (db.Database.IsNpgsql()) await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
     }
 
-    public static void Lock(ParleyDbContext db)
+    public static (long Sequence, string Hash) LockedHead(ParleyDbContext db)
     {
-        if (db.Database.IsNpgsql()) db.Database.ExecuteSqlRaw($"SELECT pg_advisory_xact_lock({LockKey})");
+        using var command = Command(db);
+        using var reader = command.ExecuteReader();
+        if (db.Database.IsNpgsql()) reader.NextResult();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
     }
 
+    /// The head as it stands, without the lock: for the checkpoint a reader publishes.
     public static async Task<(long Sequence, string Hash)> HeadAsync(ParleyDbContext db, CancellationToken ct)
     {
-        var head = await HeadQuery(db).FirstOrDefaultAsync(ct);
-        return head is null ? (0, AuditHash.Genesis) : (head.Sequence, head.Hash);
-    }
-
-    public static (long Sequence, string Hash) Head(ParleyDbContext db)
-    {
-        var head = HeadQuery(db).FirstOrDefault();
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         return head is null ? (0, AuditHash.Genesis) : (head.Sequence, head.Hash);
     }
 
@@ -38,8 +49,11 @@ public static class AuditChain
         PreviousHash = e.PreviousHash, Hash = AuditHash.Of(e),
     };
 
-    private sealed record HeadRow(long Sequence, string Hash);
-
-    private static IQueryable<HeadRow> HeadQuery(ParleyDbContext db) =>
-        db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new HeadRow(e.Sequence, e.Hash));
+    private static DbCommand Command(ParleyDbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = db.Database.IsNpgsql() ? LockedHeadQueryPostgres : HeadQuery;
+        return command;
+    }
 }

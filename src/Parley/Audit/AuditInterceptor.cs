@@ -19,8 +19,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         try
         {
             if (db.Database.CurrentTransaction is null) db.Audit.OwnTransaction = db.Database.BeginTransaction();
-            AuditChain.Lock(db);
-            Append(db, AuditChain.Head(db));
+            Append(db, AuditChain.LockedHead(db));
         }
         catch
         {
@@ -36,8 +35,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         try
         {
             if (db.Database.CurrentTransaction is null) db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
-            await AuditChain.LockAsync(db, ct);
-            Append(db, await AuditChain.HeadAsync(db, ct));
+            Append(db, await AuditChain.LockedHeadAsync(db, ct));
         }
         catch
         {
@@ -105,12 +103,14 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         foreach (var draft in db.Audit.Saving)
         {
             var actor = draft.Actor ?? current;
+            sequence++;
             var entry = new AuditEntry
             {
-                Sequence = ++sequence, At = at, ActorType = actor.Type, ActorId = actor.Id, AgencyId = actor.AgencyId, PartyId = actor.PartyId,
+                Sequence = sequence, At = at, ActorType = actor.Type, ActorId = actor.Id, AgencyId = actor.AgencyId, PartyId = actor.PartyId,
                 Action = draft.Action, SubjectType = draft.SubjectType, SubjectId = draft.SubjectId, PayloadDigest = draft.PayloadDigest, PreviousHash = previous,
+                Hash = AuditHash.Of(previous, sequence, at, actor.Type, actor.Id, actor.AgencyId, actor.PartyId,
+                    draft.Action, draft.SubjectType, draft.SubjectId, draft.PayloadDigest),
             };
-            entry = AuditChain.Sealed(entry);
             previous = entry.Hash;
             db.AuditEntries.Add(entry);
             db.Audit.Written.Add(entry);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Parley.Audit;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Requests;
 
@@ -17,6 +18,38 @@ public abstract class AuditVerifyTests(DatabaseKind kind) : AppTest(kind)
 
         var target = (await AuditKit.EntriesAsync(App)).First(e => e.Action == "Request.added").Sequence;
         await AuditKit.TamperAsync(App, $"UPDATE \"AuditEntries\" SET \"SubjectId\" = 'someone-else' WHERE \"Sequence\" = {target}");
+
+        var (exit, stdout, _) = await AuditKit.CliAsync(App, "verify");
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"audit chain broken at entry {target}: stored hash", stdout);
+    }
+
+    [Fact]
+    public async Task LongChain_EditedFarPastTheStart_IsCaughtAtExactlyThatEntry()
+    {
+        // More entries than the verifier reads and hashes in one batch, so the edit lies in a later batch.
+        var head = await App.WithDbAsync(async db =>
+        {
+            var (sequence, previous) = await AuditChain.HeadAsync(db, CancellationToken.None);
+            for (var i = 0; i < 10_000; i++)
+            {
+                var entry = AuditChain.Sealed(new AuditEntry
+                {
+                    Sequence = ++sequence, At = TestApp.DefaultStart.UtcDateTime, ActorType = "system", Action = "check.ran",
+                    SubjectType = "Check", SubjectId = i.ToString(), PayloadDigest = AuditHash.Digest([]), PreviousHash = previous,
+                });
+                previous = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+            await db.SaveChangesAsync();
+            return sequence;
+        });
+        var (intact, intactOut, intactErr) = await AuditKit.CliAsync(App, "verify");
+        Assert.True(intact == 0, intactOut + intactErr);
+        Assert.StartsWith($"audit chain intact: {head} entries", intactOut);
+
+        var target = head - 1_234;
+        await AuditKit.TamperAsync(App, $"UPDATE \"AuditEntries\" SET \"SubjectId\" = 'elsewhere' WHERE \"Sequence\" = {target}");
 
         var (exit, stdout, _) = await AuditKit.CliAsync(App, "verify");
         Assert.Equal(1, exit);
