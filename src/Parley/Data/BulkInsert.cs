@@ -62,7 +62,8 @@ public sealed class BulkInsert<T> where T : class
     }
 
     // One row per statement: Microsoft.Data.Sqlite binds each parameter by name, which SQLite looks up
-    // with a linear scan, so a 100-row INSERT (1,900 parameters) cost twice the CPU of 100 single-row ones.
+    // with a linear scan: a 100-row INSERT (1,900 parameters) cost more CPU than 100 single-row ones
+    // (STIX import: ~3,700 against ~4,800 objects per CPU-second).
     private async Task InsertRowsAsync(DbContext db, DbConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
     {
         await using var command = await PrepareAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), 1, ct);
