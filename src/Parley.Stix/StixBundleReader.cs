@@ -62,7 +62,7 @@ public sealed class StixBundleReader
     {
         var length = 0;
         var final = false;
-        var ready = new List<JsonObject>();
+        var ready = new List<StixObject>();
         while (_phase != Phase.Done)
         {
             if (!final && length < _buffer.Length)
@@ -75,7 +75,7 @@ public sealed class StixBundleReader
             var consumed = Process(_buffer.AsSpan(0, length), final, ready);
             foreach (var obj in ready)
             {
-                yield return StixObject.FromJson(obj);
+                yield return obj;
             }
 
             ready.Clear();
@@ -113,7 +113,7 @@ public sealed class StixBundleReader
         }
     }
 
-    private int Process(ReadOnlySpan<byte> data, bool final, List<JsonObject> ready)
+    private int Process(ReadOnlySpan<byte> data, bool final, List<StixObject> ready)
     {
         var reader = new Utf8JsonReader(data, final, _state);
         while (true)
@@ -147,7 +147,7 @@ public sealed class StixBundleReader
     }
 
     // One unit of work; false when the data ends before the unit does (the caller rewinds).
-    private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<JsonObject> ready)
+    private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<StixObject> ready)
     {
         if (!reader.Read())
         {
@@ -216,7 +216,7 @@ public sealed class StixBundleReader
         return true;
     }
 
-    private bool ObjectElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<JsonObject> ready)
+    private bool ObjectElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<StixObject> ready)
     {
         if (reader.TokenType == JsonTokenType.EndArray)
         {
@@ -236,7 +236,7 @@ public sealed class StixBundleReader
         }
 
         var slice = data[start..(int)reader.BytesConsumed];
-        ready.Add(StixJson.ParseObject(slice, $"bundle's objects[{_index}]"));
+        ready.Add(StixObject.ParseReceived(slice, $"bundle's objects[{_index}]"));
         _index++;
         return true;
     }

@@ -65,6 +65,53 @@ internal static class StixJson
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// Well-formed JSON text without the whitespace between tokens: a byte scan that drops the four
+    /// JSON whitespace bytes outside strings (it tracks strings and their escapes) and keeps the rest as is.
+    /// </summary>
+    public static string Compact(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.IndexOfAny(" \t\r\n"u8) < 0)
+        {
+            return System.Text.Encoding.UTF8.GetString(utf8Json);
+        }
+
+        var compact = new byte[utf8Json.Length];
+        var length = 0;
+        var inString = false;
+        var escaped = false;
+        foreach (var b in utf8Json)
+        {
+            if (inString)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (b == (byte)'\\')
+                {
+                    escaped = true;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+
+            compact[length++] = b;
+        }
+
+        return System.Text.Encoding.UTF8.GetString(compact, 0, length);
+    }
+
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, string what)
     {
         // The JSON reader checks structure, not the UTF-8 inside strings; a bad byte would surface later

@@ -27,10 +27,22 @@ namespace Parley.Stix;
 /// </remarks>
 public sealed class StixObject
 {
-    private StixObject(JsonObject raw) => Raw = raw;
+    private StixObject(JsonObject raw, string? receivedJson = null)
+    {
+        Raw = raw;
+        ReceivedJson = receivedJson;
+    }
 
     /// <summary>The object's JSON. Changes made to it are seen by the accessors.</summary>
     public JsonObject Raw { get; }
+
+    /// <summary>
+    /// The object's JSON text as it was read from a bundle, without the whitespace between tokens,
+    /// or <see langword="null"/> when the object was not read by <see cref="StixBundleReader"/>. It
+    /// means the same as <see cref="Raw"/> as read (strings keep their escapes as sent); changes made to
+    /// <see cref="Raw"/> later are not seen here.
+    /// </summary>
+    public string? ReceivedJson { get; }
 
     /// <summary>The <c>type</c> property, or an empty string when it is missing or not a string.</summary>
     public string Type => StixJson.GetString(Raw, "type") ?? string.Empty;
@@ -93,6 +105,10 @@ public sealed class StixObject
     /// <returns>The object.</returns>
     /// <exception cref="StixFormatException">The bytes are not a well-formed JSON object.</exception>
     public static StixObject Parse(ReadOnlySpan<byte> utf8Json) => new(StixJson.ParseObject(utf8Json, "STIX object"));
+
+    /// <summary>Parses one object read from a bundle, keeping its text.</summary>
+    internal static StixObject ParseReceived(ReadOnlySpan<byte> utf8Json, string what) =>
+        new(StixJson.ParseObject(utf8Json, what), StixJson.Compact(utf8Json));
 
     /// <summary>Wraps a JSON element that is an object; the element is copied.</summary>
     /// <param name="element">The element.</param>

@@ -86,6 +86,26 @@ public sealed class StixBundleTests
     }
 
     [Fact]
+    public async Task ReadObjectsAsync_IndentedBundle_KeepsEachObjectsTextWithoutTheWhitespaceBetweenTokens()
+    {
+        // Spaces and escaped quotes, backslashes and newlines inside strings stay; the indentation goes.
+        var json = "{\n  \"type\": \"bundle\",\n  \"id\": \"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\n  \"objects\": [\n" +
+                   "    {\r\n\t\"type\" : \"note\", \"content\": \"a \\\"quoted\\\" \\\\ path\\n\\u00e9  end\", \"x_n\" : [ 1.50 , true ]\n    }\n  ]\n}";
+        var reader = new StixBundleReader(new MemoryStream(Encoding.UTF8.GetBytes(json)), 16);
+
+        var read = new List<StixObject>();
+        await foreach (var obj in reader.ReadObjectsAsync())
+        {
+            read.Add(obj);
+        }
+
+        var received = Assert.Single(read).ReceivedJson;
+        Assert.Equal("{\"type\":\"note\",\"content\":\"a \\\"quoted\\\" \\\\ path\\n\\u00e9  end\",\"x_n\":[1.50,true]}", received);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(received!), read[0].Raw));
+        Assert.Null(StixObject.Parse(received!).ReceivedJson);
+    }
+
+    [Fact]
     public async Task ReadObjectsAsync_MalformedElement_YieldsEarlierObjectsThenThrows()
     {
         var json = """{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[{"type":"ipv4-addr"},{"type": ]}""";

@@ -64,7 +64,7 @@ public static class ImportCommand
         return new Command("import", "Import data: STIX 2.1 bundles, incident registers") { stix, ImportIncidentsCommand.Create() };
     }
 
-    private static async IAsyncEnumerable<System.Text.Json.Nodes.JsonNode?> WithProgress(IAsyncEnumerable<System.Text.Json.Nodes.JsonNode?> items, Stream stream, ProgressBar bar)
+    private static async IAsyncEnumerable<IncomingObject> WithProgress(IAsyncEnumerable<IncomingObject> items, Stream stream, ProgressBar bar)
     {
         await foreach (var item in items)
         {

@@ -16,9 +16,9 @@ public sealed class IncidentInserts(ParleyDbContext db)
     {
         if (incidents.Count == 0) return;
         await _incidents.InsertAsync(context, incidents, ct);
-        await _facets.InsertAsync(context, incidents.SelectMany(i => i.Facets), ct);
-        await _sources.InsertAsync(context, incidents.SelectMany(i => i.Sources), ct);
-        await _requests.InsertAsync(context, incidents.SelectMany(i => i.Requests), ct);
-        await _breaches.InsertAsync(context, incidents.SelectMany(i => i.Breaches), ct);
+        await _facets.InsertAsync(context, incidents.SelectMany(i => i.Facets).ToList(), ct);
+        await _sources.InsertAsync(context, incidents.SelectMany(i => i.Sources).ToList(), ct);
+        await _requests.InsertAsync(context, incidents.SelectMany(i => i.Requests).ToList(), ct);
+        await _breaches.InsertAsync(context, incidents.SelectMany(i => i.Breaches).ToList(), ct);
     }
 }
