@@ -21,7 +21,7 @@ public static class EscalationDecisions
         Guid id, AcknowledgeInput? body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        if (await EscalationsApi.FindAsync(db, id, ct) is not var (escalation, request) || !RequestStateMachine.CanSee(request, actor))
+        if (await EscalationsApi.FindAsync(db, id, actor, ct) is not var (escalation, request))
             return TypedResults.NotFound();
         var ladder = await EscalationLadder.ForAsync(db, escalation.MechanismId, ct);
         if (EscalationAccess.WhyNotAcknowledge(escalation, request, ladder, actor) is { } why)
@@ -41,7 +41,7 @@ public static class EscalationDecisions
         Guid id, ResolveInput? body, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        if (await EscalationsApi.FindAsync(db, id, ct) is not var (escalation, request) || !RequestStateMachine.CanSee(request, actor))
+        if (await EscalationsApi.FindAsync(db, id, actor, ct) is not var (escalation, request))
             return TypedResults.NotFound();
         if (EscalationAccess.SideOf(request, actor) is null)
             return TypedResults.Problem("Only the officers and supervisors of the request's agencies, or a hotline officer of either party, resolve an escalation.",

@@ -32,8 +32,7 @@ public static class EscalationsApi
         Guid id, ClaimsPrincipal principal, ParleyDbContext db, DirectoryCache directory, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var found = await FindAsync(db, id, ct);
-        if (found is not var (escalation, request) || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        if (await FindAsync(db, id, actor, ct) is not var (escalation, request)) return TypedResults.NotFound();
         var ladder = await EscalationLadder.ForAsync(db, escalation.MechanismId, ct);
         return TypedResults.Ok(EscalationMapping.ToDto(escalation, request, ladder, actor, await directory.GetAsync(db, ct), withSteps: true));
     }
@@ -42,8 +41,8 @@ public static class EscalationsApi
         string id, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         var escalations = await s.Db.Escalations.AsNoTracking().Include(e => e.Steps)
             .Where(e => e.RequestId == request.Id).OrderBy(e => e.RaisedAt).ThenBy(e => e.Id).ToListAsync(ct);
         var ladder = await EscalationLadder.ForAsync(s.Db, request.MechanismId, ct);
@@ -51,10 +50,12 @@ public static class EscalationsApi
         return TypedResults.Ok(escalations.Select(e => EscalationMapping.ToDto(e, request, ladder, actor, dir, withSteps: true)).ToList());
     }
 
-    /// The escalation with its steps and its request (with the timeline, for appending to it); tracked.
-    public static async Task<(Escalation Escalation, Request Request)?> FindAsync(ParleyDbContext db, Guid id, CancellationToken ct)
+    /// The escalation with its steps and its request (with the timeline, for appending to it); tracked. Null when
+    /// it does not exist or its request is not the caller's to see — in one statement either way.
+    public static async Task<(Escalation Escalation, Request Request)?> FindAsync(ParleyDbContext db, Guid id, Actor actor, CancellationToken ct)
     {
-        var escalation = await db.Escalations.Include(e => e.Steps).SingleOrDefaultAsync(e => e.Id == id, ct);
+        var visible = RequestVisibility.IdsFor(db.Requests, actor);
+        var escalation = await db.Escalations.Include(e => e.Steps).SingleOrDefaultAsync(e => e.Id == id && visible.Contains(e.RequestId), ct);
         if (escalation is null) return null;
         var request = await db.Requests.Include(r => r.Events).SingleAsync(r => r.Id == escalation.RequestId, ct);
         return (escalation, request);

@@ -11,6 +11,7 @@ namespace Parley.Escalation;
 public static class LadderApi
 {
     public const int MaxLevels = 10;
+    public const int MaxName = 200;
     public static readonly TimeSpan MaxAcknowledgeWithin = TimeSpan.FromDays(30);
 
     public sealed record LevelDto(int Level, string Name, IReadOnlyList<string> Notify, TimeSpan AcknowledgeWithin);
@@ -84,7 +85,7 @@ public static class LadderApi
             }
             if (input.Level is not { } n || n < 1 || n > levels.Count || levels.Count(l => l?.Level == n) > 1)
                 errors[$"{at}.level"] = [$"Rungs are numbered 1 to {levels.Count}, each once."];
-            if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+            if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > MaxName)
                 errors[$"{at}.name"] = ["name is 1–200 characters."];
             if (input.Notify is not { Count: > 0 } notify || !RoleNames.TryParse(notify, out var roles) || (roles & ~EscalationLadder.Handlers) != 0)
                 errors[$"{at}.notify"] = ["notify is one or more of officer, supervisor, hotline-officer."];

@@ -20,8 +20,8 @@ public static class RaiseEscalation
         string id, RaiseInput? body, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         if (EscalationAccess.SideOf(request, actor) is not { } side)
             return TypedResults.Problem("Only the officers and supervisors of the request's agencies, or a hotline officer of either party, escalate it.",
                 statusCode: 403, title: "Not your step");

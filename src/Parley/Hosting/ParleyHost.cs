@@ -141,25 +141,27 @@ public static class ParleyHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
-        app.MapSession();
-        app.MapSessions();
-        app.MapOidcSignIn();
-        app.MapDirectory();
-        app.MapUsers();
-        app.MapRequests();
         app.MapParleyWeb();
-        app.MapEscalations();
-        app.MapEscalationLadder();
-        app.MapWebhooks();
-        app.MapNotifications();
-        app.MapIntel();
-        app.MapActors();
-        app.MapTaxii();
-        app.MapHotline();
-        app.MapIncidents();
-        app.MapCommitments();
-        app.MapOversight();
-        app.MapAudit();
+        // Every API endpoint holds its JSON body to the field size limits before the handler runs.
+        var api = app.MapGroup("").AddEndpointFilterFactory(FieldLimitFilter.Create);
+        api.MapSession();
+        api.MapSessions();
+        api.MapOidcSignIn();
+        api.MapDirectory();
+        api.MapUsers();
+        api.MapRequests();
+        api.MapEscalations();
+        api.MapEscalationLadder();
+        api.MapWebhooks();
+        api.MapNotifications();
+        api.MapIntel();
+        api.MapActors();
+        api.MapTaxii();
+        api.MapHotline();
+        api.MapIncidents();
+        api.MapCommitments();
+        api.MapOversight();
+        api.MapAudit();
         return app;
     }
 }

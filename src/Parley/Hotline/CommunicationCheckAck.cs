@@ -47,7 +47,8 @@ public static class CommunicationCheckAck
 
     private static async Task<(CommunicationCheckPing Ping, CommunicationCheck Check)?> FindAsync(ParleyDbContext db, string token, CancellationToken ct)
     {
-        if (token.Length is < 20 or > 100) return null;
+        // The link is a bearer capability: any string is hashed and looked up, with no shortcut for an
+        // implausible one, so that a wrong token and another party's token cost the same statement.
         var hash = CommunicationChecks.Hash(token);
         var ping = await db.CommunicationCheckPings.SingleOrDefaultAsync(p => p.TokenHash == hash, ct);
         if (ping is null) return null;

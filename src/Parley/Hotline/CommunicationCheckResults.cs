@@ -29,8 +29,8 @@ public static class CommunicationCheckResults
     public static async Task<Results<Ok<CheckDetail>, NotFound>> GetAsync(Guid id, ClaimsPrincipal principal, ParleyDbContext db, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var mechanismId = await db.CommunicationChecks.Where(c => c.Id == id).Select(c => (Guid?)c.MechanismId).SingleOrDefaultAsync(ct);
-        if (mechanismId is null || await HotlineAccess.FindMechanismAsync(db, mechanismId.ToString(), actor, ct) is null) return TypedResults.NotFound();
+        var mine = MechanismMembership.MechanismIdsOf(db, actor.PartyId);
+        if (!await db.CommunicationChecks.AnyAsync(c => c.Id == id && mine.Contains(c.MechanismId), ct)) return TypedResults.NotFound();
         return TypedResults.Ok(await DetailAsync(db, id, ct));
     }
 

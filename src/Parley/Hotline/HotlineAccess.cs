@@ -14,15 +14,14 @@ public static class HotlineAccess
     /// Manage the own party's roster, start communication checks, set their schedule.
     public const Roles ManageRoles = Roles.HotlineOfficer | Roles.Supervisor | Roles.Administrator;
 
-    /// A mechanism by id or code, when the caller's party belongs to it.
+    /// A mechanism by id or code, when the caller's party belongs to it (one statement either way).
     public static async Task<Mechanism?> FindMechanismAsync(ParleyDbContext db, string? idOrCode, Actor actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idOrCode)) return null;
-        var query = db.Mechanisms.AsNoTracking().Include(m => m.Parties);
-        var mechanism = Guid.TryParse(idOrCode, out var id)
+        var query = db.Mechanisms.AsNoTracking().WithMember(actor.PartyId).Include(m => m.Parties);
+        return Guid.TryParse(idOrCode, out var id)
             ? await query.SingleOrDefaultAsync(m => m.Id == id, ct)
             : await query.SingleOrDefaultAsync(m => m.Code == idOrCode.Trim().ToUpper(), ct);
-        return mechanism is not null && mechanism.Parties.Any(p => p.PartyId == actor.PartyId) ? mechanism : null;
     }
 
     /// Ids of the mechanisms the caller's party belongs to.
@@ -37,12 +36,12 @@ public static class HotlineAccess
         return partners.Append(actor.PartyId).Distinct().ToList();
     }
 
-    /// A party by ISO code, when the caller may read its roster and contacts.
-    public static async Task<Party?> FindPartyAsync(ParleyDbContext db, string code, Actor actor, CancellationToken ct)
+    /// A party by ISO code, when the caller may read its roster and contacts: its own, or a partner's (one statement either way).
+    public static Task<Party?> FindPartyAsync(ParleyDbContext db, string code, Actor actor, CancellationToken ct)
     {
         var upper = code.Trim().ToUpperInvariant();
-        var party = await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Code == upper, ct);
-        if (party is null) return null;
-        return (await PartnerPartyIdsAsync(db, actor, ct)).Contains(party.Id) ? party : null;
+        var own = actor.PartyId;
+        var partners = MechanismMembership.PartnerIdsOf(db, own);
+        return db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Code == upper && (p.Id == own || partners.Contains(p.Id)), ct);
     }
 }

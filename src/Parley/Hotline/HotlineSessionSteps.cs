@@ -96,8 +96,8 @@ public static class HotlineSessionSteps
     private static async Task<IResult?> LinkAsync(ParleyDbContext db, HotlineSession session, Actor actor, LinkRequestInput body, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Request)) return HotlineProblems.Invalid("request", "request (id or reference) is required.");
-        var request = await RequestQueries.FindAsync(db, body.Request.Trim(), ct);
-        if (request is null || request.MechanismId != session.MechanismId || !RequestStateMachine.CanSee(request, actor))
+        var request = await RequestQueries.FindAsync(db, body.Request.Trim(), actor, ct);
+        if (request is null || request.MechanismId != session.MechanismId)
             return HotlineProblems.Invalid("request", $"No request '{body.Request}' of this mechanism that you can see.");
         if (session.Requests.All(r => r.RequestId != request.Id))
             session.Requests.Add(new HotlineSessionRequest { SessionId = session.Id, RequestId = request.Id });

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 using Parley.Data;
+using Parley.Directory;
 using Parley.Identity;
 
 namespace Parley.Hotline;
@@ -61,12 +62,11 @@ public static class HotlineSessionsApi
     public static IQueryable<HotlineSession> Sessions(ParleyDbContext db) =>
         db.HotlineSessions.Include(s => s.Participants).Include(s => s.Notes).Include(s => s.Requests).AsSplitQuery();
 
-    /// The session, when the caller's party belongs to its mechanism; null otherwise (404 alike).
-    public static async Task<HotlineSession?> FindAsync(ParleyDbContext db, Guid id, Actor actor, CancellationToken ct)
+    /// The session, when the caller's party belongs to its mechanism; null otherwise (404 alike, same statements).
+    public static Task<HotlineSession?> FindAsync(ParleyDbContext db, Guid id, Actor actor, CancellationToken ct)
     {
-        var session = await Sessions(db).SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (session is null) return null;
-        return await db.MechanismParties.AnyAsync(mp => mp.MechanismId == session.MechanismId && mp.PartyId == actor.PartyId, ct) ? session : null;
+        var mine = MechanismMembership.MechanismIdsOf(db, actor.PartyId);
+        return Sessions(db).SingleOrDefaultAsync(s => s.Id == id && mine.Contains(s.MechanismId), ct);
     }
 
     public static async Task<Ok<SessionDetail>> DetailAsync(ParleyDbContext db, HotlineSession session, HttpContext http, CancellationToken ct)

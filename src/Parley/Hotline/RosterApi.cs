@@ -14,6 +14,7 @@ namespace Parley.Hotline;
 public static class RosterApi
 {
     public const int MaxShiftDays = 31;
+    public const int MaxNote = 1000;
     /// First half of the advisory lock key that serialises roster writes per user on PostgreSQL.
     private const int RosterLockKey = 0x504C_0004;
 
@@ -56,7 +57,7 @@ public static class RosterApi
         var ends = LocalTimeInput.Parse(body.EndsAt, zone, "endsAt", errors);
         if (starts is not null && ends is not null && ends <= starts) errors["endsAt"] = ["endsAt must be after startsAt."];
         else if (ends - starts > TimeSpan.FromDays(MaxShiftDays)) errors["endsAt"] = [$"A shift lasts at most {MaxShiftDays} days."];
-        if (body.Note?.Length > 1000) errors["note"] = ["note is longer than 1000 characters."];
+        if (body.Note?.Length > MaxNote) errors["note"] = [$"note is longer than {MaxNote} characters."];
         var user = await FindUserAsync(db, body.User, party.Id, errors, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

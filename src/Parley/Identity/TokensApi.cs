@@ -8,6 +8,8 @@ namespace Parley.Identity;
 /// The caller's API tokens: create (the secret is in that response and nowhere else), list, revoke.
 public static class TokensApi
 {
+    public const int MaxName = 100;
+
     public sealed record TokenInput(string? Name, int? DaysValid, IReadOnlyList<string>? Scopes);
 
     public sealed record CreatedToken(Guid Id, string Name, string Token, DateTime ExpiresAt, IReadOnlyList<string> Scopes);
@@ -28,8 +30,8 @@ public static class TokensApi
         var actor = Actor.From(principal);
         var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)
-            errors["name"] = ["name is 1–100 characters."];
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > MaxName)
+            errors["name"] = [$"name is 1–{MaxName} characters."];
         if (body.DaysValid is < 1 or > 366)
             errors["daysValid"] = ["daysValid is between 1 and 366."];
         var allowed = TokenScopeNames.AllowedFor(user);

@@ -8,6 +8,8 @@ public enum NotificationStatus { Pending, Sent, Failed }
 /// it announces, so a crash loses nothing; the idempotency key makes the same cause queue it only once.
 public sealed class Notification
 {
+    public const int MaxSubject = 500;
+
     public Guid Id { get; set; }
     public required string IdempotencyKey { get; set; }
     /// What happened, e.g. "escalation.raised", "deadline.missed", "communication-check.ping".

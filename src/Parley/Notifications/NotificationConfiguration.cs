@@ -15,7 +15,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.IdempotencyKey).HasMaxLength(300);
         b.Property(n => n.EventType).HasMaxLength(100);
         b.Property(n => n.Recipient).HasMaxLength(2000);
-        b.Property(n => n.Subject).HasMaxLength(500);
+        b.Property(n => n.Subject).HasMaxLength(Notification.MaxSubject);
         b.Property(n => n.LastError).HasMaxLength(2000);
         b.HasOne<Webhook>().WithMany().HasForeignKey(n => n.WebhookId);
     }

@@ -76,6 +76,11 @@ public static class NotificationOutbox
     {
         Id = Guid.CreateVersion7(now), IdempotencyKey = $"{e.Key}|{channel}|{webhookId?.ToString() ?? recipient.ToLowerInvariant()}",
         EventType = e.EventType, Channel = channel, Recipient = recipient, WebhookId = webhookId, AgencyId = agencyId,
-        Subject = e.Subject, Body = body, CreatedAt = now, Status = NotificationStatus.Pending, NextAttemptAt = now,
+        Subject = FitSubject(e.Subject), Body = body, CreatedAt = now, Status = NotificationStatus.Pending, NextAttemptAt = now,
     };
+
+    /// The subject column holds 500 characters; a subject built around a user's long text (a hotline session's
+    /// subject may itself be 500) is cut short rather than failing the change it announces.
+    internal static string FitSubject(string subject) =>
+        subject.Length <= Notification.MaxSubject ? subject : subject[..(Notification.MaxSubject - 1)] + "…";
 }

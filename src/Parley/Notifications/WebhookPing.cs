@@ -24,7 +24,7 @@ public static class WebhookPing
         {
             Id = notificationId, IdempotencyKey = $"{e.Key}|{NotificationChannel.Webhook}|{hook.Id}", EventType = EventType,
             Channel = NotificationChannel.Webhook, Recipient = hook.Url, WebhookId = hook.Id, AgencyId = hook.AgencyId,
-            Subject = e.Subject, Body = NotificationOutbox.Payload(e, now), CreatedAt = now, Status = NotificationStatus.Pending, NextAttemptAt = now,
+            Subject = NotificationOutbox.FitSubject(e.Subject), Body = NotificationOutbox.Payload(e, now), CreatedAt = now, Status = NotificationStatus.Pending, NextAttemptAt = now,
         };
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(ct);

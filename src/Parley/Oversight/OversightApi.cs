@@ -37,8 +37,8 @@ public static class OversightApi
         string id, string? from, string? to, string format, ClaimsPrincipal user, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        var mechanism = await OversightBuilder.FindMechanismAsync(db, id, ct);
-        if (mechanism is null || mechanism.Parties.All(p => p.PartyId != actor.PartyId)) return TypedResults.NotFound();
+        var mechanism = await OversightBuilder.FindMechanismAsync(db, id, actor.PartyId, ct);
+        if (mechanism is null) return TypedResults.NotFound();
         if ((actor.Roles & Readers) == 0)
             return TypedResults.Problem("The oversight report is read by overseers, supervisors, hotline officers and administrators.", statusCode: 403, title: "Not allowed");
         format = format.ToLowerInvariant();

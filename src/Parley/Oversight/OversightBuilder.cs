@@ -21,9 +21,16 @@ public sealed class OversightBuilder(ParleyDbContext db)
         "Backlog: requests still open at the end of the period (submitted, not answered, declined, withdrawn or closed), by calendar age since submission.",
     ];
 
-    public static async Task<Mechanism?> FindMechanismAsync(ParleyDbContext db, string idOrCode, CancellationToken ct)
+    /// The mechanism with what the report needs, by id or code, whoever reads it (the command line).
+    public static Task<Mechanism?> FindMechanismAsync(ParleyDbContext db, string idOrCode, CancellationToken ct) =>
+        FindMechanismAsync(db, idOrCode, memberPartyId: null, ct);
+
+    /// The mechanism with what the report needs, by id or code; with <paramref name="memberPartyId"/>, only when that
+    /// party belongs to it (filtered in the query, so that another party's mechanism costs what a missing one does).
+    public static async Task<Mechanism?> FindMechanismAsync(ParleyDbContext db, string idOrCode, Guid? memberPartyId, CancellationToken ct)
     {
-        var query = db.Mechanisms.AsNoTracking().Include(m => m.Parties).ThenInclude(p => p.Party!).ThenInclude(p => p.CalendarDays)
+        var mechanisms = memberPartyId is { } party ? db.Mechanisms.WithMember(party) : db.Mechanisms;
+        var query = mechanisms.AsNoTracking().Include(m => m.Parties).ThenInclude(p => p.Party!).ThenInclude(p => p.CalendarDays)
             .Include(m => m.Rounds).Include(m => m.Policies).AsSplitQuery();
         return Guid.TryParse(idOrCode, out var id)
             ? await query.SingleOrDefaultAsync(m => m.Id == id, ct)

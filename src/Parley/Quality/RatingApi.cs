@@ -23,8 +23,8 @@ public static class RatingApi
         string id, RatingInput body, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         if (RequestStateMachine.SideOf(request, actor) != Side.Requesting)
             return TypedResults.Problem("Only the requesting agency's officers and supervisors rate an answer.", statusCode: 403, title: "Not your step");
         var answer = request.Events.SingleOrDefault(e => e.Type == RequestEventType.FinalAnswer);
@@ -57,8 +57,8 @@ public static class RatingApi
         string id, ReplyInput body, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         if (RequestStateMachine.SideOf(request, actor) != Side.Responding)
             return TypedResults.Problem("Only the answering agency replies to a rating.", statusCode: 403, title: "Not your step");
         if (string.IsNullOrWhiteSpace(body.Message) || body.Message.Length > RequestLimits.Message)

@@ -43,8 +43,8 @@ public static class RequestTransitions
         RequestAction action, string id, TransitionBody? body, ClaimsPrincipal principal, RequestServices s, HttpContext http, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
 
         var rule = RequestStateMachine.Rules[action];
         var ifMatch = http.Request.Headers.IfMatch;

@@ -28,9 +28,9 @@ public static class RequestsApi
     private static async Task<Results<ContentHttpResult, NotFound>> GetStixAsync(
         string id, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
         var actor = Actor.From(principal);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         // TLP:RED and AMBER+STRICT indicators go to the named agencies only, not to the rest of their parties.
         if (!Intel.TlpAccess.CanRead((Parley.Stix.Markings.TlpLevel)(int)request.Tlp, request.FromPartyId, request.FromAgencyId,
                 request.ToPartyId, request.ToAgencyId, Intel.TlpAccess.Reader.Of(actor)))
@@ -43,8 +43,8 @@ public static class RequestsApi
         string id, ClaimsPrincipal principal, RequestServices s, HttpContext http, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         http.Response.Headers.ETag = RequestETag.Of(request);
         var dir = await s.Directory.GetAsync(s.Db, ct);
         var rating = await s.Db.AnswerRatings.AsNoTracking().SingleOrDefaultAsync(r => r.RequestId == request.Id, ct);

@@ -13,8 +13,8 @@ public static class ReviseDraft
         string id, CreateRequest body, ClaimsPrincipal principal, RequestServices s, HttpContext http, CancellationToken ct)
     {
         var actor = Actor.From(principal);
-        var request = await RequestQueries.FindAsync(s.Db, id, ct);
-        if (request is null || !RequestStateMachine.CanSee(request, actor)) return TypedResults.NotFound();
+        var request = await RequestQueries.FindAsync(s.Db, id, actor, ct);
+        if (request is null) return TypedResults.NotFound();
         if (!RequestETag.Matches(http.Request.Headers.IfMatch, request))
             return TypedResults.Problem("The draft has changed since you read it.", statusCode: 412, title: "Precondition failed");
         if (RequestStateMachine.SideOf(request, actor) != Side.Requesting)
