@@ -58,8 +58,9 @@ public sealed class IncidentFacet
     public Guid IncidentId { get; set; }
     public FacetKind Kind { get; set; }
     public required string Value { get; set; }
-    /// The incident's first-seen year and month, copied here (kept by IncidentWriter) so that a trend over
-    /// one attribute reads the facet index alone instead of looking each incident up.
+    /// The incident's first-seen date, year and month, copied here (kept by IncidentWriter) so that a trend
+    /// over attributes and dates reads the facet index alone instead of looking each incident up.
+    public DateOnly FirstSeen { get; set; }
     public int FirstSeenYear { get; set; }
     public int? FirstSeenMonth { get; set; }
 }

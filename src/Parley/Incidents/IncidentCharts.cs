@@ -35,6 +35,7 @@ public static class IncidentCharts
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel(yLabel);
+        plot.Font.Automatic();
         return plot;
     }
 
@@ -58,6 +59,7 @@ public static class IncidentCharts
         if (trend.Series.Count > 1) plot.ShowLegend(Alignment.UpperRight);
         plot.Title(title);
         plot.YLabel(yLabel ?? EffectSentence.AxisLabel(trend.Interval, EffectSentence.English));
+        plot.Font.Automatic();
         return plot;
     }
 

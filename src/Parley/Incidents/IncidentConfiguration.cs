@@ -31,7 +31,7 @@ public sealed class IncidentFacetConfiguration : IEntityTypeConfiguration<Incide
     {
         b.HasKey(f => new { f.IncidentId, f.Kind, f.Value });
         // Filters look facets up by value; trends count them by value and month from the index alone.
-        b.HasIndex(f => new { f.Kind, f.Value, f.FirstSeenYear, f.FirstSeenMonth, f.IncidentId });
+        b.HasIndex(f => new { f.Kind, f.Value, f.FirstSeen, f.FirstSeenYear, f.FirstSeenMonth, f.IncidentId });
         b.Property(f => f.Value).HasMaxLength(IncidentLimits.Name);
     }
 }

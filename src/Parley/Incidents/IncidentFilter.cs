@@ -54,12 +54,12 @@ public sealed record IncidentFilter(
         return q;
     }
 
-    /// When the filter names only attributes (no dates, no confidence): the facet rows of one of them, the
-    /// others applied, so a count per month needs no incident row. One incident may have several matching
-    /// rows (sponsor=CN,RU with both named): count distinct incident ids. Null when the filter cannot.
+    /// When the filter names attributes and perhaps dates (no confidence): the facet rows of one attribute,
+    /// the others and the dates applied, so a count per month needs no incident row. One incident may have
+    /// several matching rows (sponsor=CN,RU with both named): count distinct incident ids. Null when the filter cannot.
     public IQueryable<IncidentFacet>? FacetsOnly(ParleyDbContext db)
     {
-        if (From is not null || To is not null || MinConfidence is not null) return null;
+        if (MinConfidence is not null) return null;
         var kinds = new List<(FacetKind Kind, IReadOnlyList<string> Values)>();
         if (Sponsors.Count > 0 && Victims.Count > 0)
             kinds.Add((FacetKind.SponsorVictim, [.. from s in Sponsors from v in Victims select SponsorVictimPairs.Of(s, v)]));
@@ -76,6 +76,8 @@ public sealed record IncidentFilter(
         var rows = values.Count == 1
             ? db.IncidentFacets.AsNoTracking().Where(f => f.Kind == kind && f.Value == values[0])
             : db.IncidentFacets.AsNoTracking().Where(f => f.Kind == kind && values.Contains(f.Value));
+        if (From is { } from) rows = rows.Where(f => f.FirstSeen >= from);
+        if (To is { } to) rows = rows.Where(f => f.FirstSeen <= to);
         foreach (var (other, those) in kinds.Skip(1))
         {
             var ids = db.IncidentFacets.Where(f => f.Kind == other && those.Contains(f.Value)).Select(f => f.IncidentId);

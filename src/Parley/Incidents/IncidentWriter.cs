@@ -29,7 +29,7 @@ public static class IncidentWriter
         incident.Title = draft.Title;
         incident.Description = draft.Description;
         incident.FirstSeenDate = draft.FirstSeen;
-        foreach (var f in incident.Facets) (f.FirstSeenYear, f.FirstSeenMonth) = (incident.FirstSeenYear, incident.FirstSeenMonth);
+        foreach (var f in incident.Facets) (f.FirstSeen, f.FirstSeenYear, f.FirstSeenMonth) = (incident.FirstSeen, incident.FirstSeenYear, incident.FirstSeenMonth);
         incident.ReportedDate = draft.Reported;
         incident.Confidence = draft.Confidence;
         incident.AttributedBy = draft.AttributedBy;
@@ -74,7 +74,8 @@ public static class IncidentWriter
             if (!incident.Facets.Any(f => f.Kind == kind && f.Value == value))
                 incident.Facets.Add(new IncidentFacet
                 {
-                    IncidentId = incident.Id, Kind = kind, Value = value, FirstSeenYear = incident.FirstSeenYear, FirstSeenMonth = incident.FirstSeenMonth,
+                    IncidentId = incident.Id, Kind = kind, Value = value,
+                    FirstSeen = incident.FirstSeen, FirstSeenYear = incident.FirstSeenYear, FirstSeenMonth = incident.FirstSeenMonth,
                 });
     }
 

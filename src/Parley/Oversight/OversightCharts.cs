@@ -41,6 +41,8 @@ public static partial class OversightCharts
         // Headroom above the tallest bar keeps the legend (upper right) clear of the bars.
         plot.Axes.SetLimits(-0.6, groups.Length - 0.4, 0, top <= 0 ? 1 : top * 1.45);
         plot.ShowLegend(Alignment.UpperRight);
+        // A font that has the labels' characters (Chinese ones where the machine has such a font).
+        plot.Font.Automatic();
         return Inline(plot.GetSvgXml(width, height));
     }
 

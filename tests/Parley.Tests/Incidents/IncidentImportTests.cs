@@ -132,11 +132,11 @@ public abstract class IncidentImportTests(DatabaseKind kind) : AppTest(kind)
         var list = await (await App.As("us.analyst").GetAsync("/api/v1/incidents")).ReadAsync();
         var id = list.GetProperty("items")[0].Str("id");
         var put = await App.As("us.analyst").PutAsJsonAsync($"/api/v1/incidents/{id}",
-            new { title = "Pipeline intrusion", firstSeen = "2016-05", sponsors = new[] { "CN" }, victimCountries = new[] { "JP" }, categories = new[] { "commercial-espionage" } });
+            new { title = "Pipeline intrusion", firstSeen = "2016-05", sponsors = new[] { "CN" }, victimCountries = new[] { "JP" }, categories = new[] { "commercial-espionage" }, confidence = "high" });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal((0, 0, 0, 1), (await CountAsync("CN", "US"), await CountAsync("CN", "GB"), await CountAsync("RU", "GB"), await CountAsync("CN", "JP")));
-        // …and counted in its new month, by the facet-only count and by the general one (with a date filter) alike.
-        foreach (var query in new[] { "sponsor=CN&victim=JP", "sponsor=CN&category=commercial-espionage", "sponsor=CN&victim=JP&from=2010" })
+        // …and counted in its new month, by the facet-only count (with or without dates) and the general one alike.
+        foreach (var query in new[] { "sponsor=CN&victim=JP", "sponsor=CN&category=commercial-espionage", "sponsor=CN&victim=JP&from=2010", "sponsor=CN&victim=JP&minConfidence=low&from=2016-05&to=2016-05-31" })
         {
             var trend = await (await App.As("us.overseer").GetAsync($"/api/v1/incidents/trend?interval=month&{query}")).ReadAsync();
             var periods = trend.GetProperty("periods").EnumerateArray().Select(p => p.GetString()).ToList();

@@ -47,6 +47,10 @@ public abstract class OversightPageTests(DatabaseKind kind) : AppTest(kind)
         var timing = page.All("section[aria-labelledby='h-US-CN'] table:first-of-type tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
         Assert.Contains(("紧急", "日历时间"), timing);
         Assert.True(!timing.Any(r => r.Item1.Any(char.IsAsciiLetter) || r.Item2.Any(char.IsAsciiLetter)), string.Join(" | ", timing));
+        // Chart titles are HTML captions, so they read in Chinese whatever fonts the server has for drawing.
+        var captions = page.All(".charts figure figcaption").Select(c => c.TextContent.Trim()).ToList();
+        Assert.NotEmpty(captions);
+        Assert.True(!captions.Any(c => c.Length == 0 || c.Any(char.IsAsciiLetter)), string.Join(" | ", captions));
     }
 }
 

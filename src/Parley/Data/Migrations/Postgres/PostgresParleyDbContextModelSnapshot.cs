@@ -1120,6 +1120,9 @@ namespace Parley.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("date");
+
                     b.Property<int?>("FirstSeenMonth")
                         .HasColumnType("integer");
 
@@ -1128,7 +1131,7 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasKey("IncidentId", "Kind", "Value");
 
-                    b.HasIndex("Kind", "Value", "FirstSeenYear", "FirstSeenMonth", "IncidentId");
+                    b.HasIndex("Kind", "Value", "FirstSeen", "FirstSeenYear", "FirstSeenMonth", "IncidentId");
 
                     b.ToTable("IncidentFacets");
                 });

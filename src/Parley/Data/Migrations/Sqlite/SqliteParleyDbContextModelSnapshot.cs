@@ -1115,6 +1115,9 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FirstSeenMonth")
                         .HasColumnType("INTEGER");
 
@@ -1123,7 +1126,7 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasKey("IncidentId", "Kind", "Value");
 
-                    b.HasIndex("Kind", "Value", "FirstSeenYear", "FirstSeenMonth", "IncidentId");
+                    b.HasIndex("Kind", "Value", "FirstSeen", "FirstSeenYear", "FirstSeenMonth", "IncidentId");
 
                     b.ToTable("IncidentFacets");
                 });
