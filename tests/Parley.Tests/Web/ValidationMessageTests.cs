@@ -38,9 +38,12 @@ public sealed class ValidationMessageTests
     [Fact]
     public void AMessage_GivesBackItsTemplateAndValues_PreferringTheMostSpecificTemplate()
     {
-        Assert.Equal(("'{0}' is not an IANA time zone.", new[] { "Mars/Olympus" }), ValidationMessages.Match("'Mars/Olympus' is not an IANA time zone.")!.Value);
-        Assert.Equal(("{0} is longer than {1} characters.", new[] { "indicators[3].value", "2048" }),
-            ValidationMessages.Match("indicators[3].value is longer than 2048 characters.")!.Value);
+        var zone = ValidationMessages.Match("'Mars/Olympus' is not an IANA time zone.")!.Value;
+        Assert.Equal("'{0}' is not an IANA time zone.", zone.Template);
+        Assert.Equal(["Mars/Olympus"], zone.Arguments);
+        var tooLong = ValidationMessages.Match("indicators[3].value is longer than 2048 characters.")!.Value;
+        Assert.Equal("{0} is longer than {1} characters.", tooLong.Template);
+        Assert.Equal(["indicators[3].value", "2048"], tooLong.Arguments);
         Assert.Equal("title is required.", ValidationMessages.Match("title is required.")!.Value.Template);
         Assert.Equal("{0} is required.", ValidationMessages.Match("subject is required.")!.Value.Template);
         Assert.Null(ValidationMessages.Match("Something nobody wrote a template for."));
