@@ -7,12 +7,13 @@ namespace Parley.Tests.Web;
 public sealed class ValidationMessageTests
 {
     /// The handlers the pages call (requests, incidents, oversight, directory, users, tokens, policies, ladder,
-    /// webhooks, sign-in, second factor, settings), the field limits, and the pages' own checks.
+    /// webhooks, sign-in, second factor, settings, hotline and escalations), the field limits, and the pages' own checks.
     private static readonly string[] Sources =
     [
         "src/Parley/Requests", "src/Parley/Incidents", "src/Parley/Oversight", "src/Parley/Directory", "src/Parley/Identity",
         "src/Parley/Deadlines", "src/Parley/Escalation/LadderApi.cs", "src/Parley/Notifications/WebhooksApi.cs",
-        "src/Parley/Hosting/FieldLimitFilter.cs", "src/Parley/Pages",
+        "src/Parley/Hosting/FieldLimitFilter.cs", "src/Parley/Pages", "src/Parley/Hotline", "src/Parley/Escalation/RaiseEscalation.cs",
+        "src/Parley/Escalation/EscalationDecisions.cs", "src/Parley/Escalation/ListEscalations.cs", "src/Parley/Escalation/EscalationAccess.cs",
     ];
 
     // Lines that hand a message to the caller: errors["x"] = [...], Add(field, ...), AddModelError, a problem
@@ -45,7 +46,7 @@ public sealed class ValidationMessageTests
         Assert.Equal("{0} is longer than {1} characters.", tooLong.Template);
         Assert.Equal(["indicators[3].value", "2048"], tooLong.Arguments);
         Assert.Equal("title is required.", ValidationMessages.Match("title is required.")!.Value.Template);
-        Assert.Equal("{0} is required.", ValidationMessages.Match("subject is required.")!.Value.Template);
+        Assert.Equal("{0} is required.", ValidationMessages.Match("narrative is required.")!.Value.Template);
         Assert.Null(ValidationMessages.Match("Something nobody wrote a template for."));
     }
 
