@@ -24,7 +24,11 @@ public static class WebSetup
             })
             .AddViewLocalization()
             // A missing optional form or query field is not an error; the handlers say what is required.
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<TranslatedFieldErrors>();
+            });
         // Chinese text is written as text, not as &#x…; entities (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>

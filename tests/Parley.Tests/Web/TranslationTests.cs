@@ -28,6 +28,7 @@ public sealed partial class TranslationTests
             .Concat(Sections.All.Select(s => s.Label))
             .Concat(new[] { "calendar", "business" }.Select(Labels.ReportClock))
             .Concat(Parley.Incidents.EffectSentence.Templates).Concat(["all incidents", "(none)", "{0} incidents"])
+            .Concat(ValidationMessages.Templates)
             .Concat(Enum.GetNames<Priority>()).Concat(Enum.GetNames<RequestKind>()).Concat(Enum.GetNames<RatingOutcome>())
             .Distinct().ToList();
 
@@ -40,7 +41,7 @@ public sealed partial class TranslationTests
     [GeneratedRegex("""T\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex Lookup();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx"))) return dir.FullName;
