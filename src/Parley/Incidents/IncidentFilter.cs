@@ -34,16 +34,7 @@ public sealed record IncidentFilter(
 
     public IQueryable<Incident> Apply(ParleyDbContext db, IQueryable<Incident> q)
     {
-        if (Sponsors.Count > 0 && Victims.Count > 0)
-            q = WithFacet(db, q, FacetKind.SponsorVictim, [.. from s in Sponsors from v in Victims select SponsorVictimPairs.Of(s, v)]);
-        else
-        {
-            q = WithFacet(db, q, FacetKind.Sponsor, Sponsors);
-            q = WithFacet(db, q, FacetKind.VictimCountry, Victims);
-        }
-        q = WithFacet(db, q, FacetKind.Category, Categories);
-        q = WithFacet(db, q, FacetKind.Sector, Sectors);
-        q = WithFacet(db, q, FacetKind.IntrusionSet, IntrusionSets);
+        foreach (var (kind, values) in Attributes()) q = WithFacet(db, q, kind, values);
         if (From is { } from) q = q.Where(i => i.FirstSeen >= from);
         if (To is { } to) q = q.Where(i => i.FirstSeen <= to);
         if (MinConfidence is { } min)
@@ -60,16 +51,7 @@ public sealed record IncidentFilter(
     public IQueryable<IncidentFacet>? FacetsOnly(ParleyDbContext db)
     {
         if (MinConfidence is not null) return null;
-        var kinds = new List<(FacetKind Kind, IReadOnlyList<string> Values)>();
-        if (Sponsors.Count > 0 && Victims.Count > 0)
-            kinds.Add((FacetKind.SponsorVictim, [.. from s in Sponsors from v in Victims select SponsorVictimPairs.Of(s, v)]));
-        else
-        {
-            kinds.Add((FacetKind.Sponsor, Sponsors));
-            kinds.Add((FacetKind.VictimCountry, Victims));
-        }
-        kinds.AddRange([(FacetKind.Category, Categories), (FacetKind.Sector, Sectors), (FacetKind.IntrusionSet, IntrusionSets)]);
-        kinds.RemoveAll(k => k.Values.Count == 0);
+        var kinds = Attributes();
         if (kinds.Count == 0) return null;
 
         var (kind, values) = kinds[0];
@@ -84,6 +66,18 @@ public sealed record IncidentFilter(
             rows = rows.Where(f => ids.Contains(f.IncidentId));
         }
         return rows;
+    }
+
+    /// The attributes the filter names, as facet kinds and values; a sponsor and a victim together are one
+    /// <see cref="FacetKind.SponsorVictim"/> lookup of every pair.
+    private List<(FacetKind Kind, IReadOnlyList<string> Values)> Attributes()
+    {
+        List<(FacetKind Kind, IReadOnlyList<string> Values)> kinds = Sponsors.Count > 0 && Victims.Count > 0
+            ? [(FacetKind.SponsorVictim, [.. from s in Sponsors from v in Victims select SponsorVictimPairs.Of(s, v)])]
+            : [(FacetKind.Sponsor, Sponsors), (FacetKind.VictimCountry, Victims)];
+        kinds.AddRange([(FacetKind.Category, Categories), (FacetKind.Sector, Sectors), (FacetKind.IntrusionSet, IntrusionSets)]);
+        kinds.RemoveAll(k => k.Values.Count == 0);
+        return kinds;
     }
 
     private static IQueryable<Incident> WithFacet(ParleyDbContext db, IQueryable<Incident> q, FacetKind kind, IReadOnlyList<string> values)
