@@ -1,73 +1,62 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Data;
 
 namespace Parley.Audit;
 
-/// Writes the audit entries for a SaveChanges in the same transaction, and the same batch of
-/// statements, as its changes: the drafts are taken from the change tracker before the save (a deleted
-/// entity is gone after it), chained under the chain lock and added to the save.
+/// Writes the audit entries for the changes a transaction saves, in that transaction, just before it
+/// commits. The drafts are taken from the change tracker before each save (a deleted entity is gone
+/// after it); a save outside a transaction gets one of its own. The chain is extended only at the
+/// commit, so the chain lock (PostgreSQL: an advisory lock held to the end of the transaction) covers
+/// reading the head, inserting the entries and committing, and never the change's own writes: a
+/// holder of the lock waits for no row lock, and audited writers overlap until their commits.
 /// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for an
 /// interceptor that does nothing, to measure what the audit costs.
-public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ConditionalWeakTable<IModel, BulkInsert<AuditEntry>> _inserts = new();
+
     private TimeProvider Time => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is not ParleyDbContext db || !Prepare(db)) return result;
-        try
-        {
-            if (db.Database.CurrentTransaction is null) db.Audit.OwnTransaction = db.Database.BeginTransaction();
-            Append(db, AuditChain.LockedHead(db));
-        }
-        catch
-        {
-            Finish(db, succeeded: false);
-            throw;
-        }
+        if (eventData.Context is ParleyDbContext db && Prepare(db) && db.Database.CurrentTransaction is null)
+            db.Audit.OwnTransaction = db.Database.BeginTransaction();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (eventData.Context is not ParleyDbContext db || !Prepare(db)) return result;
-        try
-        {
-            if (db.Database.CurrentTransaction is null) db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
-            Append(db, await AuditChain.LockedHeadAsync(db, ct));
-        }
-        catch
-        {
-            Finish(db, succeeded: false);
-            throw;
-        }
+        if (eventData.Context is ParleyDbContext db && Prepare(db) && db.Database.CurrentTransaction is null)
+            db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is ParleyDbContext db && db.Audit.Saving.Count > 0)
+        if (eventData.Context is ParleyDbContext db && Saved(db) is { } own)
         {
-            db.Audit.OwnTransaction?.Commit();
-            Finish(db, succeeded: true);
+            using (own) own.Commit();
         }
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (eventData.Context is ParleyDbContext db && db.Audit.Saving.Count > 0)
+        if (eventData.Context is ParleyDbContext db && Saved(db) is { } own)
         {
-            if (db.Audit.OwnTransaction is { } tx) await tx.CommitAsync(ct);
-            Finish(db, succeeded: true);
+            await using (own) await own.CommitAsync(ct);
         }
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is ParleyDbContext db) Finish(db, succeeded: false);
+        if (eventData.Context is ParleyDbContext db) Abandon(db);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
@@ -78,7 +67,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
 
     public override void SaveChangesCanceled(DbContextEventData eventData)
     {
-        if (eventData.Context is ParleyDbContext db) Finish(db, succeeded: false);
+        if (eventData.Context is ParleyDbContext db) Abandon(db);
     }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)
@@ -87,48 +76,114 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         return Task.CompletedTask;
     }
 
-    private static bool Prepare(ParleyDbContext db)
+    // Drafts left by a transaction that was disposed without a commit or a rollback must not reach the next one.
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
-        db.Audit.Saving.Clear();
-        db.Audit.Saving.AddRange(TrackedChanges.Collect(db));
-        db.Audit.Saving.AddRange(db.Audit.Pending);
-        return db.Audit.Saving.Count > 0;
+        if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
+        return result;
     }
 
-    private void Append(ParleyDbContext db, (long Sequence, string Hash) head)
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken ct = default) =>
+        ValueTask.FromResult(TransactionStarted(connection, eventData, result));
+
+    // Nothing uses a synchronous commit with audited changes; on SQLite the write completes synchronously anyway.
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        var at = AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime);
+        TransactionCommittingAsync(transaction, eventData, result, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken ct = default)
+    {
+        if (eventData.Context is ParleyDbContext db && db.Audit.AwaitingCommitOf(transaction) is { Count: > 0 } drafts)
+            await WriteAsync(db, drafts, ct);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData);
+        return Task.CompletedTask;
+    }
+
+    /// Collects this save's drafts, each naming its actor as the save happens.
+    private bool Prepare(ParleyDbContext db)
+    {
+        var audit = db.Audit;
+        audit.Saving.Clear();
         var current = actors.Current();
-        var (sequence, previous) = head;
-        foreach (var draft in db.Audit.Saving)
+        foreach (var draft in TrackedChanges.Collect(db)) audit.Saving.Add(draft with { Actor = current });
+        foreach (var draft in audit.Pending) audit.Saving.Add(draft.Actor is null ? draft with { Actor = current } : draft);
+        return audit.Saving.Count > 0;
+    }
+
+    /// Hands this save's drafts to its transaction; returns the transaction the audit began, to commit.
+    private static IDbContextTransaction? Saved(ParleyDbContext db)
+    {
+        var audit = db.Audit;
+        if (audit.Saving.Count == 0 || db.Database.CurrentTransaction is not { } transaction) return null;
+        audit.Saved(transaction.GetDbTransaction());
+        var own = audit.OwnTransaction;
+        audit.OwnTransaction = null;
+        return own;
+    }
+
+    /// The save failed: its drafts are dropped, recorded entries stay pending, and a transaction the audit began is rolled back.
+    private static void Abandon(ParleyDbContext db)
+    {
+        db.Audit.Saving.Clear();
+        db.Audit.OwnTransaction?.Dispose();
+        db.Audit.OwnTransaction = null;
+    }
+
+    private static void Forget(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
+    }
+
+    private static void Forget(TransactionErrorEventData eventData)
+    {
+        if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
+    }
+
+    /// Takes the chain lock, reads the head, and inserts the chained entries in the committing transaction.
+    private async Task WriteAsync(ParleyDbContext db, List<AuditDraft> drafts, CancellationToken ct)
+    {
+        var (sequence, previous) = await AuditChain.LockedHeadAsync(db, ct);
+        var at = AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime);
+        var entries = new AuditEntry[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
         {
-            var actor = draft.Actor ?? current;
+            var draft = drafts[i];
+            var actor = draft.Actor ?? AuditActor.System;
             sequence++;
-            var entry = new AuditEntry
+            entries[i] = new AuditEntry
             {
                 Sequence = sequence, At = at, ActorType = actor.Type, ActorId = actor.Id, AgencyId = actor.AgencyId, PartyId = actor.PartyId,
                 Action = draft.Action, SubjectType = draft.SubjectType, SubjectId = draft.SubjectId, PayloadDigest = draft.PayloadDigest, PreviousHash = previous,
                 Hash = AuditHash.Of(previous, sequence, at, actor.Type, actor.Id, actor.AgencyId, actor.PartyId,
                     draft.Action, draft.SubjectType, draft.SubjectId, draft.PayloadDigest),
             };
-            previous = entry.Hash;
-            db.AuditEntries.Add(entry);
-            db.Audit.Written.Add(entry);
+            previous = entries[i].Hash;
         }
-    }
-
-    /// Leaves the context ready for the next SaveChanges: on failure the pending entries stay pending
-    /// and a transaction the audit began is rolled back with the change.
-    private static void Finish(ParleyDbContext db, bool succeeded)
-    {
-        var audit = db.Audit;
-        if (succeeded) audit.Pending.Clear();
-        // Written entries are never read back through this context; tracking them would only slow its later saves.
-        foreach (var entry in audit.Written)
-            db.Entry(entry).State = EntityState.Detached;
-        audit.Written.Clear();
-        audit.Saving.Clear();
-        audit.OwnTransaction?.Dispose();
-        audit.OwnTransaction = null;
+        await _inserts.GetValue(db.Model, _ => new BulkInsert<AuditEntry>(db)).InsertAsync(db, entries, ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Parley.Audit;
@@ -10,14 +11,37 @@ public sealed record AuditDraft(string Action, string SubjectType, string Subjec
 public sealed class AuditLog
 {
     internal List<AuditDraft> Pending { get; } = [];
+    /// The drafts of the SaveChanges under way.
     internal List<AuditDraft> Saving { get; } = [];
-    internal List<AuditEntry> Written { get; } = [];
+    /// The drafts of the saves made in <see cref="UncommittedIn"/>; they are chained when it commits.
+    internal List<AuditDraft> Uncommitted { get; } = [];
+    internal DbTransaction? UncommittedIn { get; set; }
     internal IDbContextTransaction? OwnTransaction { get; set; }
 
     /// Records an action that changes no tracked entity; it is written by the next SaveChanges.
     public void Record(string action, string subjectType, string subjectId, IReadOnlyDictionary<string, string?>? payload = null, AuditActor? actor = null) =>
         Pending.Add(new AuditDraft(action, subjectType, AuditHash.Field(subjectId, 200),
             AuditHash.Digest(payload ?? new Dictionary<string, string?>()), actor));
+
+    /// The save succeeded inside <paramref name="transaction"/>: its drafts wait for that transaction's commit.
+    internal void Saved(DbTransaction transaction)
+    {
+        if (!ReferenceEquals(UncommittedIn, transaction)) Uncommitted.Clear();
+        UncommittedIn = transaction;
+        Uncommitted.AddRange(Saving);
+        Saving.Clear();
+        Pending.Clear();
+    }
+
+    /// The drafts waiting for <paramref name="transaction"/>'s commit; none if they belong to another.
+    internal List<AuditDraft> AwaitingCommitOf(DbTransaction transaction) =>
+        ReferenceEquals(UncommittedIn, transaction) ? Uncommitted : [];
+
+    internal void ForgetUncommitted()
+    {
+        Uncommitted.Clear();
+        UncommittedIn = null;
+    }
 }
 
 public static class AuditRecording
