@@ -21,60 +21,73 @@ public static class AuditBenchmark
     }
 
     /// Submit throughput and CPU per submit with and without the audit trail; `--rounds 0` skips it.
-    private static async Task CompareAsync(BenchDb db, string? postgresServer, IReadOnlyList<int> clientCounts, TimeSpan duration, TimeSpan warmup, int rounds, string label)
+    /// Both variants run side by side in this process, each on its own server and database, and are
+    /// measured in alternating slices (`--rounds` pairs of `--seconds` each, the order swapped every
+    /// pair): on a shared machine the CPU this process gets drifts by 2× within minutes, and JIT and
+    /// tiering favour whichever variant runs second, so back-to-back runs measured the drift.
+    private static async Task CompareAsync(BenchDb db, string? postgresServer, IReadOnlyList<int> clientCounts, TimeSpan slice, TimeSpan warmup, int rounds, string label)
     {
-        // The first measured variant in a fresh process pays for JIT and tiering, which an 8 s warm-up on a
-        // busy 2-core machine does not finish. This pass takes part of that off round 1, not all of it
-        // (bench/README.md, "Audit trail"): compare rounds, and CPU per submit rather than throughput.
-        foreach (var audited in new[] { true, false })
-            await MeasureAsync(db, postgresServer, audited, clientCounts.Max(), warmup, TimeSpan.FromSeconds(1));
-        Console.WriteLine("- before round 1, one unmeasured pass of each variant (JIT and tiering of both code paths)\n");
-        var results = new List<(string Variant, PairDriver.Outcome Outcome, double CpuMsPerSubmit)>();
-        for (var round = 0; round < rounds; round++)
-            foreach (var audited in round % 2 == 0 ? new[] { true, false } : [false, true])
-                foreach (var clients in clientCounts)
-                {
-                    var (outcome, cpu) = await MeasureAsync(db, postgresServer, audited, clients, duration, warmup);
-                    // On a shared machine the CPU share this process gets swings the throughput; the CPU one
-                    // submit (with its acknowledgement) costs does not depend on it.
-                    var cpuMs = cpu / 100 * Environment.ProcessorCount * outcome.Elapsed.TotalMilliseconds / Math.Max(1, outcome.Submits);
-                    results.Add((audited ? "with audit" : "without", outcome, cpuMs));
-                    Console.WriteLine($"round {round + 1}, {(audited ? "with audit" : "without  ")}, {clients} clients: {outcome.SubmitsPerSecond:0} submits/s, "
-                                      + $"{outcome.PairsPerSecond:0} pairs/s, {outcome.Errors} errors; this process {cpu:0}% of the CPU, {cpuMs:0.0} CPU ms per submit, load average {LoadAverage()}");
-                }
-        Console.WriteLine();
-        Console.WriteLine("| db | clients | submits/s without | submits/s with audit | cost | CPU ms per submit without / with | cost in CPU | submit p50 ms without / with |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"- both variants started side by side; {rounds} pairs of {slice.TotalSeconds:0} s slices per client count, order swapped every pair\n");
+        Console.WriteLine("| db | clients | submits/s without | submits/s with audit | cost | CPU ms per submit without / with | cost in CPU | submit p50 ms without / with | load average |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var clients in clientCounts)
         {
-            var without = results.Where(r => r.Variant == "without" && r.Outcome.Clients == clients).ToList();
-            var with = results.Where(r => r.Variant == "with audit" && r.Outcome.Clients == clients).ToList();
-            var (a, b) = (without.Average(r => r.Outcome.SubmitsPerSecond), with.Average(r => r.Outcome.SubmitsPerSecond));
-            var (ca, cb) = (without.Average(r => r.CpuMsPerSubmit), with.Average(r => r.CpuMsPerSubmit));
-            Console.WriteLine($"| {label} | {clients} | {a:0} | {b:0} | {(a - b) / a:P1} | {ca:0.0} / {cb:0.0} | {(cb - ca) / cb:P1} | "
-                              + $"{Latency.Ms(Latency.Merge(without.Select(r => r.Outcome.Submit)).Percentile(50))} / {Latency.Ms(Latency.Merge(with.Select(r => r.Outcome.Submit)).Percentile(50))} |");
+            await using var with = await Variant.StartAsync(db, postgresServer, audited: true);
+            await using var without = await Variant.StartAsync(db, postgresServer, audited: false);
+            await with.Driver.RunAsync(clients, warmup);
+            await without.Driver.RunAsync(clients, warmup);
+            for (var pair = 0; pair < rounds; pair++)
+                foreach (var variant in pair % 2 == 0 ? new[] { with, without } : [without, with])
+                    await variant.MeasureAsync(clients, slice);
+            var (a, b) = (without.SubmitsPerSecond, with.SubmitsPerSecond);
+            var (ca, cb) = (without.CpuMsPerSubmit, with.CpuMsPerSubmit);
+            Console.WriteLine($"| {label} | {clients} | {a:0} | {b:0} | {(a - b) / a:P1} | {ca:0.00} / {cb:0.00} | {(cb - ca) / cb:P1} | "
+                              + $"{Latency.Ms(Latency.Merge(without.Slices.Select(o => o.Submit)).Percentile(50))} / {Latency.Ms(Latency.Merge(with.Slices.Select(o => o.Submit)).Percentile(50))} | {LoadAverage()} |");
+            foreach (var variant in new[] { without, with })
+                Console.WriteLine($"  {variant.Name}: slices (submits/s) {string.Join(", ", variant.Slices.Select(o => o.SubmitsPerSecond.ToString("0")))}; errors {variant.Slices.Sum(o => o.Errors)}");
         }
         Console.WriteLine();
     }
 
-    private static async Task<(PairDriver.Outcome Outcome, double ProcessCpu)> MeasureAsync(BenchDb db, string? postgresServer, bool audited, int clients, TimeSpan duration, TimeSpan warmup)
+    /// One variant's server, database and driver, and the slices measured on it.
+    private sealed class Variant(string name, BenchDatabase database, BenchServer server, HttpClient http, PairDriver driver) : IAsyncDisposable
     {
-        await using var database = await BenchDatabase.CreateAsync(db, postgresServer, "audit");
-        await using var server = await BenchServer.StartAsync(database.Storage, b =>
+        public string Name => name;
+        public PairDriver Driver => driver;
+        public List<PairDriver.Outcome> Slices { get; } = [];
+        private double _cpuMs;
+
+        public double SubmitsPerSecond => Slices.Sum(o => o.Submits) / Slices.Sum(o => o.Elapsed.TotalSeconds);
+        public double CpuMsPerSubmit => _cpuMs / Math.Max(1, Slices.Sum(o => o.Submits));
+
+        public static async Task<Variant> StartAsync(BenchDb db, string? postgresServer, bool audited)
         {
-            if (!audited) b.Services.Replace(ServiceDescriptor.Singleton<ISaveChangesInterceptor>(new NoAudit()));
-        });
-        var now = DateTime.UtcNow;
-        await BenchDirectory.SeedAsync(server.Services, now);
-        var submitter = await BenchDirectory.CreateTokenAsync(server.Services, BenchDirectory.OfficerOf("FBI"), now);
-        var acknowledger = await BenchDirectory.CreateTokenAsync(server.Services, BenchDirectory.OfficerOf("MPS"), now);
-        using var http = server.CreateClient();
-        var driver = new PairDriver(http, submitter, acknowledger);
-        await driver.RunAsync(clients, warmup);
-        GC.Collect();
-        var cpu = new CpuMeter();
-        var outcome = await driver.RunAsync(clients, duration);
-        return (outcome, cpu.Stop().Process);
+            var database = await BenchDatabase.CreateAsync(db, postgresServer, audited ? "audit" : "noaudit");
+            var server = await BenchServer.StartAsync(database.Storage, b =>
+            {
+                if (!audited) b.Services.Replace(ServiceDescriptor.Singleton<ISaveChangesInterceptor>(new NoAudit()));
+            });
+            var now = DateTime.UtcNow;
+            await BenchDirectory.SeedAsync(server.Services, now);
+            var submitter = await BenchDirectory.CreateTokenAsync(server.Services, BenchDirectory.OfficerOf("FBI"), now);
+            var acknowledger = await BenchDirectory.CreateTokenAsync(server.Services, BenchDirectory.OfficerOf("MPS"), now);
+            var http = server.CreateClient();
+            return new Variant(audited ? "with audit" : "without", database, server, http, new PairDriver(http, submitter, acknowledger));
+        }
+
+        public async Task MeasureAsync(int clients, TimeSpan duration)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            Slices.Add(await driver.RunAsync(clients, duration));
+            _cpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            http.Dispose();
+            await server.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     /// Bulk-inserts a valid chain of N entries, then times the verifier that `parley audit verify` runs.

@@ -75,7 +75,7 @@ public sealed class BenchArgs
           report --db sqlite|postgres [--pg "Host=…"] [--requests 100000] [--iterations 5]
               the oversight report over N requests with their events, deadlines, ratings and escalations:
               time to build it as JSON and as the HTML page with charts
-          audit --db sqlite|postgres [--pg "Host=…"] [--clients 2,16] [--seconds 15] [--warmup 20] [--rounds 2] [--entries 1000000]
+          audit --db sqlite|postgres [--pg "Host=…"] [--clients 2,16] [--seconds 15] [--warmup 20] [--rounds 8 (pairs of alternating slices of --seconds)] [--entries 1000000]
               submit throughput with and without the audit trail in the same run (fresh database per variant, the
               order alternating per round), then `audit verify` over N chained entries loaded directly
           all [--seconds 15] [--requests 1000000]

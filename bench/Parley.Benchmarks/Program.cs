@@ -55,7 +55,7 @@ try
             await ReportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("requests", 100_000), options.Int("iterations", 5), options.Get("keep"), options.Get("reuse"));
             return 0;
         case "audit":
-            await AuditBenchmark.RunAsync(options.Db, options.PostgresServer, options.Clients, duration, warmup, options.Int("entries", 1_000_000), options.Int("rounds", 2));
+            await AuditBenchmark.RunAsync(options.Db, options.PostgresServer, options.Clients, duration, warmup, options.Int("entries", 1_000_000), options.Int("rounds", 8));
             return 0;
         case "all":
             return await AllBenchmarks.RunAsync(options, duration, warmup);

@@ -21,6 +21,8 @@ public static class CliServices
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        // The commands' one clock, as the server's: every instant they stamp comes from it.
+        services.AddSingleton(TimeProvider.System);
         services.AddParleyDatabase(Storage(db));
         var provider = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(provider, ct);

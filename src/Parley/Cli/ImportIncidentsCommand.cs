@@ -21,7 +21,7 @@ public static class ImportIncidentsCommand
         {
             await using var services = await CliServices.OpenAsync(result.GetValue(ParleyCli.DbOption), ct);
             await using var scope = services.CreateAsyncScope();
-            var importer = new IncidentImporter(scope.ServiceProvider.GetRequiredService<ParleyDbContext>(), TimeProvider.System);
+            var importer = new IncidentImporter(scope.ServiceProvider.GetRequiredService<ParleyDbContext>(), services.GetRequiredService<TimeProvider>());
             using var bar = new ProgressBar(Console.Error, enabled: !Console.IsErrorRedirected);
             var options = new IncidentImportFile.Options(result.GetValue(profile), result.GetValue(map) ?? [], result.GetValue(split)!);
             var (summary, error) = await IncidentImportFile.ImportAsync(importer, result.GetValue(file)!, options, bar.Report, ct);

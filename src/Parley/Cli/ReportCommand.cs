@@ -32,7 +32,7 @@ public static class ReportCommand
             var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
             var found = await OversightBuilder.FindMechanismAsync(db, result.GetValue(mechanism)!, ct);
             if (found is null) return CliServices.Fail($"no mechanism '{result.GetValue(mechanism)}'.");
-            var now = DateTime.UtcNow;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var resolved = OversightPeriod.Resolve(found, result.GetValue(from), result.GetValue(to), now);
             if (resolved.Period is not { } period) return CliServices.Fail($"--{resolved.Field}: {resolved.Error}");
 

@@ -33,7 +33,7 @@ public static class TokenCommand
             var allowed = TokenScopeNames.AllowedFor(found);
             if (wanted.Length > 0 && (scope & ~allowed) != TokenScopes.None)
                 return CliServices.Fail($"{userName}'s roles do not allow the scope(s) {string.Join(", ", TokenScopeNames.ToNames(scope & ~allowed))}.");
-            var (token, secret) = await UserAccounts.CreateTokenAsync(db, found, result.GetValue(name)!, TimeSpan.FromDays(validDays), DateTime.UtcNow, ct,
+            var (token, secret) = await UserAccounts.CreateTokenAsync(db, found, result.GetValue(name)!, TimeSpan.FromDays(validDays), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct,
                 wanted.Length > 0 ? scope : null);
             Console.WriteLine(secret);
             Console.Error.WriteLine($"Token '{token.Name}' ({token.Id}, {string.Join(", ", TokenScopeNames.ToNames(token.Scopes))}) for {found.UserName}, " +
@@ -58,7 +58,7 @@ public static class TokenCommand
             var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
             var matches = await db.ApiTokens.Where(t => byId != null ? t.Id == byId : t.Prefix == byPrefix).ToListAsync(ct);
             if (matches.Count != 1) return CliServices.Fail(matches.Count == 0 ? "no such token." : "several tokens have that prefix; use --id.");
-            matches[0].RevokedAt ??= DateTime.UtcNow;
+            matches[0].RevokedAt ??= services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             Console.Error.WriteLine($"Token '{matches[0].Name}' ({matches[0].Id}) revoked.");
             return 0;

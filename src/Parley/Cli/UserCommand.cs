@@ -35,7 +35,7 @@ public static class UserCommand
                 return CliServices.Fail(problem);
             var (user, generated, errors) = await UserAccounts.AddAsync(db, new UserAccounts.NewUser(
                 result.GetValue(name)!, result.GetValue(display) ?? "", result.GetValue(party)!, result.GetValue(agency)!,
-                result.GetValue(roles)!, result.GetValue(email), password, null), DateTime.UtcNow, ct);
+                result.GetValue(roles)!, result.GetValue(email), password, null), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             if (user is null) return CliServices.Fail(string.Join(" ", errors.SelectMany(e => e.Value)));
             Console.WriteLine($"Added {user.UserName} ({string.Join(", ", RoleNames.ToNames(user.Roles))}).");
             if (generated is not null) Console.WriteLine($"Password: {generated}");

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
@@ -29,25 +30,33 @@ public static class FieldLimitFilter
     }
 
     /// Parley's own records (their compiler-made Clone method tells them from services and plain classes).
-    private static bool IsBody(Type type) =>
-        type.Namespace?.StartsWith("Parley", StringComparison.Ordinal) == true && type.IsClass && type.GetMethod("<Clone>$") is not null;
+    private static bool IsBody(Type type) => BodyTypes.GetOrAdd(type, static t =>
+        t.Namespace?.StartsWith("Parley", StringComparison.Ordinal) == true && t.IsClass && t.GetMethod("<Clone>$") is not null);
+
+    /// A field of a body type as the filter checks it, worked out once per type: every API write passes here.
+    private sealed record Field(PropertyInfo Property, string Name, int TextMax, int ListMax, int ListTextMax);
+
+    private static readonly ConcurrentDictionary<Type, bool> BodyTypes = new();
+    private static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
+
+    private static Field[] FieldsOf(Type type) => Fields.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+        .Select(p => new Field(p, JsonName(p), DeclaredMax(p) ?? FieldLimits.Text(t, p.Name), DeclaredMax(p) ?? FieldLimits.List(t, p.Name), FieldLimits.Text(t, p.Name)))
+        .ToArray());
 
     private static void Walk(object body, string prefix, Dictionary<string, string[]> errors, int depth)
     {
         if (depth > 8) return;
-        var type = body.GetType();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var f in FieldsOf(body.GetType()))
         {
-            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract") continue;
-            var field = prefix + JsonName(property);
-            switch (property.GetValue(body))
+            var field = prefix + f.Name;
+            switch (f.Property.GetValue(body))
             {
                 case string text:
-                    var max = DeclaredMax(property) ?? FieldLimits.Text(type, property.Name);
-                    if (text.Length > max) errors[field] = [$"{field} is longer than {max} characters."];
+                    if (text.Length > f.TextMax) errors[field] = [$"{field} is longer than {f.TextMax} characters."];
                     break;
-                case IEnumerable list when property.PropertyType != typeof(string):
-                    WalkList(list, type, property, field, errors, depth);
+                case IEnumerable list when f.Property.PropertyType != typeof(string):
+                    WalkList(list, f, field, errors, depth);
                     break;
                 case { } nested when IsBody(nested.GetType()):
                     Walk(nested, field + ".", errors, depth + 1);
@@ -56,21 +65,22 @@ public static class FieldLimitFilter
         }
     }
 
-    private static void WalkList(IEnumerable list, Type owner, PropertyInfo property, string field, Dictionary<string, string[]> errors, int depth)
+    private static void WalkList(IEnumerable list, Field f, string field, Dictionary<string, string[]> errors, int depth)
     {
         var items = list.Cast<object?>().ToList();
-        var most = DeclaredMax(property) ?? FieldLimits.List(owner, property.Name);
-        if (items.Count > most)
+        if (items.Count > f.ListMax)
         {
-            errors[field] = [$"{field} has more than {most} entries."];
+            errors[field] = [$"{field} has more than {f.ListMax} entries."];
             return;
         }
-        var textMax = FieldLimits.Text(owner, property.Name);
         for (var i = 0; i < items.Count; i++)
         {
-            var at = $"{field}[{i}]";
-            if (items[i] is string text && text.Length > textMax) errors[at] = [$"{at} is longer than {textMax} characters."];
-            else if (items[i] is { } item && IsBody(item.GetType())) Walk(item, at + ".", errors, depth + 1);
+            if (items[i] is string text && text.Length > f.ListTextMax)
+            {
+                var at = $"{field}[{i}]";
+                errors[at] = [$"{at} is longer than {f.ListTextMax} characters."];
+            }
+            else if (items[i] is { } item && IsBody(item.GetType())) Walk(item, $"{field}[{i}].", errors, depth + 1);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
@@ -36,10 +37,11 @@ public static class CommitmentsApi
         return TypedResults.Ok(list);
     }
 
+    /// An administrator adds to the mechanisms of their own party only; any other is as missing as one that does not exist.
     private static async Task<Results<Created<CommitmentDto>, NotFound, ValidationProblem, ProblemHttpResult>> AddAsync(
-        string id, CommitmentInput body, ParleyDbContext db, TimeProvider time, CancellationToken ct)
+        string id, CommitmentInput body, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var mechanism = await FindMechanismAsync(db, id, ct);
+        var mechanism = await FindMechanismAsync(db.Mechanisms.WithMember(Actor.From(principal).PartyId), id, ct);
         if (mechanism is null) return TypedResults.NotFound();
         var errors = ModelValidation.Check(body);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -56,7 +58,10 @@ public static class CommitmentsApi
     }
 
     public static Task<Mechanism?> FindMechanismAsync(ParleyDbContext db, string idOrCode, CancellationToken ct) =>
+        FindMechanismAsync(db.Mechanisms, idOrCode, ct);
+
+    private static Task<Mechanism?> FindMechanismAsync(IQueryable<Mechanism> mechanisms, string idOrCode, CancellationToken ct) =>
         Guid.TryParse(idOrCode, out var id)
-            ? db.Mechanisms.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct)
-            : db.Mechanisms.AsNoTracking().SingleOrDefaultAsync(m => m.Code == idOrCode, ct);
+            ? mechanisms.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct)
+            : mechanisms.AsNoTracking().SingleOrDefaultAsync(m => m.Code == idOrCode, ct);
 }

@@ -11,7 +11,7 @@ namespace Parley.Pages;
 
 /// Remembers the chosen language in a cookie, which wins over the browser's Accept-Language.
 [AllowAnonymous]
-public sealed class LanguageModel(ParleyDbContext db) : PageModel
+public sealed class LanguageModel(ParleyDbContext db, TimeProvider time) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -23,7 +23,7 @@ public sealed class LanguageModel(ParleyDbContext db) : PageModel
             await db.Users.Where(u => u.Id == actor.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, culture), ct);
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

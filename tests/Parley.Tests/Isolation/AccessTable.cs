@@ -133,7 +133,7 @@ public static class AccessTable
         ["POST /api/v1/hotline/sessions/{id}/notes"] = "anon:- us:supervisor,hotline cn:supervisor,hotline gb:hidden",
         ["POST /api/v1/hotline/sessions/{id}/requests"] = "anon:- us:supervisor,hotline cn:supervisor,hotline gb:hidden",
         ["POST /api/v1/incidents/"] = "anon:- us:analyst cn:analyst gb:analyst",
-        ["POST /api/v1/mechanisms/{id}/commitments/"] = "anon:- us:admin cn:admin gb:admin",
+        ["POST /api/v1/mechanisms/{id}/commitments/"] = "anon:- us:admin cn:admin gb:hidden",
         ["POST /api/v1/mechanisms/{mechanism}/communication-checks"] = "anon:- us:supervisor,hotline,admin cn:supervisor,hotline,admin gb:hidden",
         ["POST /api/v1/notifications/{id}/retry"] = "anon:- us:- cn:admin gb:hidden",
         ["POST /api/v1/requests/"] = "anon:- us:officer,supervisor cn:officer,supervisor gb:officer,supervisor",
