@@ -23,7 +23,9 @@ public static class EscalationAccess
     {
         var to = Counterpart(e.RaisedBySide);
         if (SideOf(request, actor) != to)
-            return $"Only the {Name(to)} side, to which it was escalated, acknowledges this escalation.";
+            return to == Side.Requesting
+                ? "Only the requesting side, to which it was escalated, acknowledges this escalation."
+                : "Only the responding side, to which it was escalated, acknowledges this escalation.";
         var roles = EscalationLadder.MayAcknowledge(ladder, e.Level);
         if ((actor.Roles & roles) == 0)
             return $"At level {e.Level} ({EscalationLadder.NameOf(ladder, e.Level)}) it is acknowledged by: {string.Join(", ", RoleNames.ToNames(roles))}.";

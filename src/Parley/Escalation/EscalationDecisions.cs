@@ -77,6 +77,7 @@ public static class EscalationDecisions
     }
 
     private static ProblemHttpResult NotOpen(Escalation e) =>
-        TypedResults.Problem($"The escalation is {EscalationAccess.Kebab(e.Status)}.", statusCode: 409, title: "Not allowed in this state",
+        TypedResults.Problem(e.Status == EscalationStatus.Resolved ? "The escalation is resolved." : "The escalation is already acknowledged.",
+            statusCode: 409, title: "Not allowed in this state",
             extensions: new Dictionary<string, object?> { ["escalationStatus"] = EscalationAccess.Kebab(e.Status) });
 }

@@ -16,6 +16,14 @@ public static class RaiseEscalation
     /// Nothing to escalate before submission, and nothing left once the requester closed or withdrew it.
     private static readonly RequestStatus[] NotEscalatable = [RequestStatus.Draft, RequestStatus.Closed, RequestStatus.Withdrawn];
 
+    // A whole sentence per state, so that a page can show it in the reader's language.
+    private static string NotEscalatableBecause(RequestStatus status) => status switch
+    {
+        RequestStatus.Draft => "A draft cannot be escalated.",
+        RequestStatus.Closed => "A closed request cannot be escalated.",
+        _ => "A withdrawn request cannot be escalated.",
+    };
+
     public static async Task<Results<Created<EscalationDto>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string id, RaiseInput? body, ClaimsPrincipal principal, RequestServices s, CancellationToken ct)
     {
@@ -26,7 +34,7 @@ public static class RaiseEscalation
             return TypedResults.Problem("Only the officers and supervisors of the request's agencies, or a hotline officer of either party, escalate it.",
                 statusCode: 403, title: "Not your step");
         if (NotEscalatable.Contains(request.Status))
-            return TypedResults.Problem($"A request that is {EscalationAccess.Kebab(request.Status)} cannot be escalated.", statusCode: 409,
+            return TypedResults.Problem(NotEscalatableBecause(request.Status), statusCode: 409,
                 title: "Not allowed in this state", extensions: new Dictionary<string, object?> { ["requestStatus"] = EscalationAccess.Kebab(request.Status) });
         var ladder = await EscalationLadder.ForAsync(s.Db, request.MechanismId, ct);
         if (ladder.Count == 0)

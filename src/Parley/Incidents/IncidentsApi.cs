@@ -58,7 +58,9 @@ public static class IncidentsApi
         if (draft is null) return TypedResults.ValidationProblem(errors);
         var incident = IncidentWriter.Create(draft, time.GetUtcNow().UtcDateTime);
         if (await db.Incidents.AnyAsync(i => i.Key == incident.Key, ct))
-            return TypedResults.Problem($"An incident with the same {(draft.SourceId is null ? "title and first-seen date" : "id")} is already registered.",
+            return TypedResults.Problem(draft.SourceId is null
+                    ? "An incident with the same title and first-seen date is already registered."
+                    : "An incident with the same id is already registered.",
                 statusCode: 409, title: "Already registered");
         db.Incidents.Add(incident);
         await db.SaveChangesAsync(ct);

@@ -52,16 +52,14 @@ public static class RequestTransitions
             return Problem(412, "Precondition failed", $"The request has changed since you read it; it is now at ETag {RequestETag.Of(request)}.", request);
         var side = RequestStateMachine.SideOf(request, actor);
         if (side != rule.Side)
-            return Problem(403, "Not your step", $"Only the {rule.Side.ToString().ToLowerInvariant()} side's officers and supervisors may {Routes[action]} this request.", request);
+            return Problem(403, "Not your step", StepRefusals.NotYourSide(action), request);
         if (!rule.From.Contains(request.Status))
-            return Problem(409, "Not allowed in this state",
-                $"A request that is {Kebab(request.Status)} cannot be sent '{Routes[action]}'. Allowed now: {string.Join(", ", RequestStateMachine.ActionsFrom(request.Status).Select(a => Routes[a]))}.",
-                request);
+            return Problem(409, "Not allowed in this state", StepRefusals.NotInThisState(request.Status), request);
 
         var field = action == RequestAction.Decline ? "reason" : "message";
         var message = (action == RequestAction.Decline ? body?.Reason ?? body?.Message : body?.Message)?.Trim();
         if (rule.MessageRequired && string.IsNullOrEmpty(message))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field} is required to {Routes[action]}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [StepRefusals.MessageRequired(action)] });
         if (message?.Length > RequestLimits.Message)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field} is longer than {RequestLimits.Message} characters."] });
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Parley.Directory;
 using Parley.Identity;
 
 namespace Parley.Requests;
@@ -20,7 +21,7 @@ public static class SubmitRequest
         if (content is null) return TypedResults.ValidationProblem(errors);
         var rule = await s.Rules.ForAsync(s.Db, content.Mechanism.Id, body.Priority!.Value, content.To.Id, ct);
         if (rule is null)
-            return TypedResults.Problem($"Mechanism {content.Mechanism.Code} has no timeline policy for {body.Priority} requests.", statusCode: 409);
+            return TypedResults.Problem(NoPolicyFor(content.Mechanism.Code, body.Priority!.Value), statusCode: 409);
 
         var now = s.Time.GetUtcNow().UtcDateTime;
         var request = new Request { Id = Guid.CreateVersion7(now), FromAgencyId = actor.AgencyId, Subject = "", Narrative = "", CreatedAt = now };
@@ -41,4 +42,12 @@ public static class SubmitRequest
         http.Response.Headers.ETag = RequestETag.Of(request);
         return TypedResults.Created($"/api/v1/requests/{request.Id}", RequestMapping.ToDetail(request, actor, dir, Instant.FromDateTimeUtc(now)));
     }
+
+    // A whole sentence per priority, so that a page can show it in the reader's language.
+    private static string NoPolicyFor(string mechanism, Priority priority) => priority switch
+    {
+        Priority.Urgent => $"Mechanism {mechanism} has no timeline policy for urgent requests.",
+        Priority.High => $"Mechanism {mechanism} has no timeline policy for high-priority requests.",
+        _ => $"Mechanism {mechanism} has no timeline policy for routine requests.",
+    };
 }

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Localization;
 
 namespace Parley.Web;
 
-/// The API's validation messages are English sentences with values in them (e.g. "'Mars/Base' is not an IANA
-/// time zone."). The pages show them in the reader's language by recognising the sentence's template and
-/// translating that, values kept. A message no template matches is shown as it is.
+/// The API's validation messages and problem titles and details are English sentences with values in them (e.g.
+/// "'Mars/Base' is not an IANA time zone."). The pages show them in the reader's language by recognising the
+/// sentence's template and translating that, values kept. A message no template matches is shown as it is.
 public static class ValidationMessages
 {
     /// Every message form the pages can show, with its values as {0}, {1}…; each needs a zh-Hans translation.
+    /// A value is a name, a number or the user's own text, never an English word the sentence depends on: a
+    /// message about a state or a step is one whole sentence per state or step.
     public static readonly IReadOnlyList<string> Templates =
     [
         "'{0}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY).",
@@ -33,7 +35,6 @@ public static class ValidationMessages
         "A working week has at least one day.",
         "Add users to an agency of your own party, {0}.",
         "After {0}, the monthly rate of {1} {2} ({3} in the {4} months before, {5} in the {4} after); rate ratio {6}, 95% CI {7}, {8}{9}.",
-        "An incident with the same {0} is already registered.",
         "An indicator cannot be null.",
         "Another change to the draft landed first; read it again and retry.",
         "Another change to the request landed first; read it again and retry.",
@@ -48,7 +49,9 @@ public static class ValidationMessages
         "Malformed Basic credentials.",
         "Mechanism '{0}' exists.",
         "Mechanism {0} has no timeline policy for that priority.",
-        "Mechanism {0} has no timeline policy for {1} requests.",
+        "Mechanism {0} has no timeline policy for urgent requests.",
+        "Mechanism {0} has no timeline policy for high-priority requests.",
+        "Mechanism {0} has no timeline policy for routine requests.",
         "No Parley user '{0}' in {1}, and this provider does not create users.",
         "No agency '{0}' in party '{1}'.",
         "No agency '{0}' of party {1} for this provider.",
@@ -60,7 +63,6 @@ public static class ValidationMessages
         "Only a draft can be edited; a submitted request changes only through its steps.",
         "Only officers and supervisors send requests.",
         "Only the requesting agency's officers and supervisors edit a draft.",
-        "Only the {0} side's officers and supervisors may {1} this request.",
         "Rungs are numbered 1 to {0}, each once.",
         "Several mechanisms join these parties; name one of: {0}.",
         "Sign in with your user name and password first.",
@@ -148,10 +150,8 @@ public static class ValidationMessages
         "{0} has more than {1} entries.",
         "{0} has no agency '{1}'.",
         "{0} is longer than {1} characters.",
-        "{0} is required to {1}.",
         "{0} is required.",
         "'{0}' is not a date-time; use e.g. 2026-03-08T08:00 (in {1}) or 2026-03-08T12:00Z.",
-        "A request that is {0} cannot be escalated.",
         "A shift lasts at most {0} days.",
         "Another change to the escalation landed first; read it again and retry.",
         "Another change to the session landed first; read it again and retry.",
@@ -170,7 +170,6 @@ public static class ValidationMessages
         "Only hotline officers, supervisors and administrators start communication checks.",
         "Only the officers and supervisors of the request's agencies, or a hotline officer of either party, escalate it.",
         "Only the officers and supervisors of the request's agencies, or a hotline officer of either party, resolve an escalation.",
-        "Only the {0} side, to which it was escalated, acknowledges this escalation.",
         "Only users of the contact's agency answer its ping.",
         "Only {0}'s hotline officers, supervisors and administrators manage its roster.",
         "The escalation belongs to another mechanism; leave mechanism out.",
@@ -203,6 +202,78 @@ public static class ValidationMessages
         "{0} is named twice.",
         "{0} is neither a hotline officer nor a supervisor.",
         "{0} is required: a local date-time in {1} such as 2026-03-08T08:00, or one with an offset.",
+        "Only the requesting side's officers and supervisors may submit this request.",
+        "Only the responding side's officers and supervisors may acknowledge this request.",
+        "Only the responding side's officers and supervisors may start work on this request.",
+        "Only the responding side's officers and supervisors may ask for clarification of this request.",
+        "Only the requesting side's officers and supervisors may clarify this request.",
+        "Only the responding side's officers and supervisors may send a partial answer to this request.",
+        "Only the responding side's officers and supervisors may send the final answer to this request.",
+        "Only the requesting side's officers and supervisors may close this request.",
+        "Only the responding side's officers and supervisors may decline this request.",
+        "Only the requesting side's officers and supervisors may withdraw this request.",
+        "That step is not open to a draft.",
+        "That step is not open to a submitted request.",
+        "That step is not open to an acknowledged request.",
+        "That step is not open to a request in progress.",
+        "That step is not open to a request awaiting clarification.",
+        "That step is not open to an answered request.",
+        "That step is not open to a closed request.",
+        "That step is not open to a declined request.",
+        "That step is not open to a withdrawn request.",
+        "message is required to ask for clarification.",
+        "message is required to clarify.",
+        "message is required to send a partial answer.",
+        "message is required to send the final answer.",
+        "reason is required to decline.",
+        "A draft cannot be escalated.",
+        "A closed request cannot be escalated.",
+        "A withdrawn request cannot be escalated.",
+        "The escalation is resolved.",
+        "The escalation is already acknowledged.",
+        "Only the requesting side, to which it was escalated, acknowledges this escalation.",
+        "Only the responding side, to which it was escalated, acknowledges this escalation.",
+        "An incident with the same title and first-seen date is already registered.",
+        "An incident with the same id is already registered.",
+        "Only the requesting agency's officers and supervisors rate an answer.",
+        "There is no final answer to rate yet.",
+        "This answer has already been rated.",
+        "Only the answering agency replies to a rating.",
+        "The answer has not been rated.",
+        "The rating already has its reply.",
+        "'{0}' is not a country (ISO 3166 code or name).",
+        "'{0}' is not a sector ({1}).",
+        "'{0}' is not a category ({1}).",
+        "a victim organisation's name is too long.",
+        "'{0}' is not an intrusion set in the catalogue (MITRE ATT&CK names and aliases).",
+        "This API token lacks the scope {0}.",
+        "answerWithin is required, e.g. \"02:00:00\" for two hours.",
+        "answerWithin is between 1 minute and 14 days.",
+        "{0} is a score from 1 to 5.",
+        "outcome is information-provided, mitigation-confirmed or nothing-usable.",
+        "comment is too long.",
+        "message is required (at most 20,000 characters).",
+        // The titles of the problems the handlers of the pages give; a page shows one when the problem has no detail.
+        "Already escalated",
+        "Already registered",
+        "Already rated",
+        "Already replied",
+        "Concurrent change",
+        "No escalation ladder",
+        "No timeline policy",
+        "Not allowed",
+        "Not allowed in this state",
+        "Not your step",
+        "Precondition failed",
+        "Sign-in failed",
+        "Sign-in refused",
+        "The point of contact is in use",
+        "Token scope missing",
+        // What a page shows for a refusal that carries no text of its own (PageResults.Refusal), and ASP.NET's title of a validation problem.
+        "Invalid input",
+        "Refused",
+        "Not found",
+        "One or more validation errors occurred.",
     ];
 
     private static readonly Regex Placeholder = new(@"\{(\d+)\}", RegexOptions.CultureInvariant);

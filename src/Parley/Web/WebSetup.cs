@@ -29,6 +29,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<TranslatedFieldErrors>();
             });
+        builder.Services.ConfigureOptions<LocalizedBindingMessages>();
         // Chinese text is written as text, not as &#x…; entities (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>

@@ -28,7 +28,7 @@ public sealed partial class TranslationTests
             .Concat(Sections.All.Select(s => s.Label))
             .Concat(new[] { "calendar", "business" }.Select(Labels.ReportClock))
             .Concat(Parley.Incidents.EffectSentence.Templates).Concat(["all incidents", "(none)", "{0} incidents"])
-            .Concat(ValidationMessages.Templates)
+            .Concat(ValidationMessages.Templates).Concat(LocalizedBindingMessages.Templates)
             .Concat(Enum.GetNames<Priority>()).Concat(Enum.GetNames<RequestKind>()).Concat(Enum.GetNames<RatingOutcome>())
             .Distinct().ToList();
 
