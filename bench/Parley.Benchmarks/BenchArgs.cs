@@ -65,8 +65,9 @@ public sealed class BenchArgs
               the deadline watcher in the real server with N open requests: due instant → alert visible, idle CPU, query plans
           pages --db sqlite|postgres [--pg "Host=…"] [--incoming 10000] [--events 500] [--iterations 200]
               server time of the inbox page (N open incoming requests) and of a request workspace with 500 events
-          import --db sqlite|postgres [--pg "Host=…"] [--objects 100000]
-              a bundle of N STIX objects streamed through `parley import stix`'s ingest; objects/s and peak memory
+          import --db sqlite|postgres [--pg "Host=…"] [--objects 100000] [--warm-objects 0]
+              a bundle of N STIX objects streamed through `parley import stix`'s ingest; objects/s and peak memory;
+              --warm-objects M imports M other objects first (unmeasured), as a running server would have
           taxii --db sqlite|postgres [--pg "Host=…"] [--objects 1000000] [--clients 2,16] [--seconds 15] [--warmup 20]
               TAXII GET objects (limit 100, random pages) on a collection of N objects, and the same bytes from a
               plain in-memory endpoint in the same process (the ceiling)

@@ -45,18 +45,19 @@ public static class StixGenerator
         await Task.CompletedTask;
     }
 
-    /// Writes a bundle of <paramref name="count"/> objects to a file, streaming.
-    public static async Task WriteBundleAsync(string path, int count)
+    /// Writes a bundle of <paramref name="count"/> objects to a file, streaming: objects number
+    /// <paramref name="first"/> onwards, so that bundles with different firsts do not share ids.
+    public static async Task WriteBundleAsync(string path, int count, int first = 0)
     {
         await using var file = File.Create(path);
         await using var writer = new Utf8JsonWriter(file);
         writer.WriteStartObject();
         writer.WriteString("type", "bundle");
-        writer.WriteString("id", Id("bundle", count));
+        writer.WriteString("id", Id("bundle", first + count));
         writer.WriteStartArray("objects");
         for (var i = 0; i < count; i++)
         {
-            Object(i).WriteTo(writer);
+            Object(first + i).WriteTo(writer);
             if (writer.BytesPending > 64 * 1024) await writer.FlushAsync();
         }
         writer.WriteEndArray();

@@ -58,7 +58,7 @@ public readonly record struct StixIdentifier
         }
 
         var type = value[..separator];
-        var uuid = value[(separator + 2)..];
+        var uuid = value.AsSpan(separator + 2);
         if (!StixTypes.IsValidTypeName(type))
         {
             error = $"'{type}' is not a valid STIX type name (3-250 characters: a-z, 0-9 and single hyphens)";
@@ -93,7 +93,7 @@ public readonly record struct StixIdentifier
     /// <returns>The identifier as text.</returns>
     public override string ToString() => Value ?? string.Empty;
 
-    private static bool IsRfc4122(string text, out Guid guid)
+    private static bool IsRfc4122(ReadOnlySpan<char> text, out Guid guid)
     {
         guid = default;
         if (text.Length != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')

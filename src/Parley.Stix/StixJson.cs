@@ -118,11 +118,11 @@ internal static class StixJson
         // as an InvalidOperationException wherever the string is first read.
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
             throw new StixFormatException($"The {what} is not valid UTF-8.");
-        JsonNode? node;
+        JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
-            node = JsonObjectFrom(document.RootElement, what);
+            // One copy of the text, owned by the element (no pooled buffers to return, nothing to clone).
+            root = JsonElement.Parse(utf8Json, DocumentOptions);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -130,7 +130,9 @@ internal static class StixJson
             throw new StixFormatException($"The {what} is not well-formed JSON: {ex.Message}", ex);
         }
 
-        return (JsonObject)node;
+        return root.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(root, NodeOptions)!
+            : throw new StixFormatException($"The {what} must be a JSON object, not {Describe(root.ValueKind)}.");
     }
 
     public static JsonObject JsonObjectFrom(JsonElement element, string what)

@@ -97,7 +97,7 @@ internal static class CommonPropertyRules
                 continue;
             }
 
-            if (name.Length is < 3 or > 250 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
+            if (name.Length is < 3 or > 250 || !ValidationContext.IsWordCharacters(name))
             {
                 c.Add(ValidationContext.Child(c.Path, name),
                     $"'{name}' is not a valid property name: 3-250 characters of a-z, A-Z, 0-9 and underscore (custom properties are usually x_<source>_<name>)");

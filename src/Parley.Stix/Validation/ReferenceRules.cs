@@ -79,9 +79,10 @@ internal static class ReferenceRules
 
     private static void Walk(ValidationContext c, string objectType, JsonObject node, string path)
     {
+        // Paths are built only for properties that are checked or walked into: most properties are
+        // plain values, and a path string for each of them was a good part of a valid object's cost.
         foreach (var (name, value) in node)
         {
-            var childPath = ValidationContext.Child(path, name);
             var single = name.EndsWith("_ref", StringComparison.Ordinal);
             var many = name.EndsWith("_refs", StringComparison.Ordinal);
             if (single || many)
@@ -89,11 +90,11 @@ internal static class ReferenceRules
                 var allowed = ByTypeAndProperty.GetValueOrDefault((objectType, name)) ?? ByProperty.GetValueOrDefault(name);
                 if (single)
                 {
-                    One(c, name, value, childPath, allowed);
+                    One(c, name, value, path, name, 0, allowed);
                 }
                 else
                 {
-                    Many(c, name, value, childPath, allowed);
+                    Many(c, name, value, ValidationContext.Child(path, name), allowed);
                 }
 
                 continue;
@@ -110,13 +111,15 @@ internal static class ReferenceRules
             switch (value)
             {
                 case JsonObject child:
-                    Walk(c, objectType, child, childPath);
+                    Walk(c, objectType, child, ValidationContext.Child(path, name));
                     break;
                 case JsonArray array:
+                    string? childPath = null;
                     for (var i = 0; i < array.Count; i++)
                     {
                         if (array[i] is JsonObject element)
                         {
+                            childPath ??= ValidationContext.Child(path, name);
                             Walk(c, objectType, element, ValidationContext.Index(childPath, i));
                         }
                     }
@@ -136,28 +139,32 @@ internal static class ReferenceRules
 
         for (var i = 0; i < array.Count; i++)
         {
-            One(c, name, array[i], ValidationContext.Index(path, i), allowed);
+            One(c, name, array[i], path, null, i, allowed);
         }
     }
 
-    private static void One(ValidationContext c, string name, JsonNode? value, string path, Allowed? allowed)
+    /// <summary>Checks one identifier; its path, <paramref name="parent"/> then <paramref name="property"/> or else <paramref name="index"/>, is built only for an error.</summary>
+    private static void One(ValidationContext c, string name, JsonNode? value, string parent, string? property, int index, Allowed? allowed)
     {
         if (!StixJson.IsString(value))
         {
-            c.Add(path, $"must be an identifier string, not {ValidationContext.Describe(value)}");
+            c.Add(PathOf(parent, property, index), $"must be an identifier string, not {ValidationContext.Describe(value)}");
             return;
         }
 
         var text = value!.GetValue<string>();
         if (!StixIdentifier.TryParse(text, out var id, out var error))
         {
-            c.Add(path, error!);
+            c.Add(PathOf(parent, property, index), error!);
         }
         else if (allowed is not null && !allowed.Accepts(id.Type))
         {
-            c.Add(path, $"{name} must reference {allowed.Description}, not {id.Type} ('{text}')");
+            c.Add(PathOf(parent, property, index), $"{name} must reference {allowed.Description}, not {id.Type} ('{text}')");
         }
     }
+
+    private static string PathOf(string parent, string? property, int index) =>
+        property is null ? ValidationContext.Index(parent, index) : ValidationContext.Child(parent, property);
 
     private static Allowed Types(string[] types) =>
         new(types.Length == 1 ? $"{Article(types[0])} {types[0]}" : $"one of {string.Join(", ", types)}", types.Contains);

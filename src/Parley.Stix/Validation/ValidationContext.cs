@@ -20,8 +20,22 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public static string Child(string path, string property)
     {
-        var plain = property.Length > 0 && property.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        var plain = property.Length > 0 && IsWordCharacters(property);
         return plain ? $"{path}.{property}" : $"{path}['{property.Replace("'", "\\'")}']";
+    }
+
+    /// <summary>Whether the text is only a-z, A-Z, 0-9 and underscore (a loop: this runs for every property of every object).</summary>
+    public static bool IsWordCharacters(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(ch) && ch != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string Index(string path, int index) => $"{path}[{index}]";

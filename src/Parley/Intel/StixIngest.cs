@@ -20,12 +20,15 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
     private const int BatchSize = 1000;
     // Batches read ahead of the writer: enough to keep it busy, few enough to keep memory bounded.
     private const int BatchesAhead = 4;
+    // SQLite's page cache during the import: enough for the indexes of a few hundred thousand objects.
+    private const int CacheMegabytes = 64;
     // One ingest at a time per process keeps the first/last version flags consistent.
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     private BulkInsert<StoredObject>? _inserts;
 
-    private sealed record Pending(int Index, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
+    // Id and Type are read once: each read of StixObject.Id or .Type is a look-up in the JSON.
+    private sealed record Pending(int Index, string Id, string Type, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
 
     /// The valid objects of a batch and, in bundle order, the refusals found while validating them.
     private sealed class Batch
@@ -48,6 +51,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var cache = await SqliteCacheSize.EnlargeAsync(db, CacheMegabytes, ct);
             // The look-up of held versions runs once per batch while the table grows under it. Npgsql
             // prepares it, and from the sixth run PostgreSQL keeps a generic plan that compares each row of
             // the collection with all 1,000 ids: seconds per batch at 30,000 rows. A custom plan per batch
@@ -134,20 +138,20 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
             return null;
         }
         var markings = MarkingRefs(json);
-        return new Pending(index, obj, item.ReceivedJson ?? obj.ToJson(), obj.Version, Tlp.MostRestrictive(markings), markings);
+        return new Pending(index, obj.Id, obj.Type, obj, item.ReceivedJson ?? obj.ToJson(), obj.Version, Tlp.MostRestrictive(markings), markings);
     }
 
     private async Task FlushAsync(List<Pending> batch, IngestTarget target, HashSet<string> known, IngestResult result, bool keepSuccesses, StixIncidents? incidents, CancellationToken ct)
     {
         if (batch.Count == 0) return;
         var collection = target.Collection;
-        foreach (var p in batch.Where(p => p.Obj.Type == "marking-definition")) known.Add(p.Obj.Id);
+        foreach (var p in batch.Where(p => p.Type == "marking-definition")) known.Add(p.Id);
         var unknown = batch.SelectMany(p => p.Markings).Where(m => Tlp.Find(m) is null && !known.Contains(m)).Distinct().ToList();
         if (unknown.Count > 0)
             known.UnionWith(await db.StixObjects.Where(o => o.Type == "marking-definition" && o.MechanismId == collection.Mechanism.Id && unknown.Contains(o.StixId))
                 .Select(o => o.StixId).Distinct().ToListAsync(ct));
 
-        var ids = batch.Select(p => p.Obj.Id).Distinct().ToList();
+        var ids = batch.Select(p => p.Id).Distinct().ToList();
         var existing = (await db.StixObjects.Where(o => o.CollectionId == collection.Id && ids.Contains(o.StixId))
                 .Select(o => new { o.StixId, o.Version }).ToListAsync(ct))
             .GroupBy(o => o.StixId).ToDictionary(g => g.Key, g => g.Select(o => o.Version).ToHashSet());
@@ -157,7 +161,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in batch)
         {
-            var id = p.Obj.Id;
+            var id = p.Id;
             if (p.Markings.FirstOrDefault(m => Tlp.Find(m) is null && !known.Contains(m)) is { } missing)
             {
                 result.Failures.Add(new IngestFailure(p.Index, id, p.Version?.Text, $"$.object_marking_refs: unknown marking definition '{missing}'; send it before the objects it marks."));
@@ -180,7 +184,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
             var row = new StoredObject
             {
                 MechanismId = collection.Mechanism.Id, CollectionId = collection.Id,
-                StixId = id, Type = p.Obj.Type, SpecVersion = p.Obj.SpecVersion ?? "2.1",
+                StixId = id, Type = p.Type, SpecVersion = p.Obj.SpecVersion ?? "2.1",
                 Version = version ?? dateAdded, VersionText = p.Version?.Text ?? StoredVersions.Format(dateAdded),
                 DateAdded = dateAdded, IsFirst = true, IsLast = true, Tlp = p.Tlp,
                 MarkingRefs = p.Markings.Count == 0 ? null : string.Join(' ', p.Markings.Distinct()),
