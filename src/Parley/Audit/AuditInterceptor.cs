@@ -184,6 +184,6 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
             };
             previous = entries[i].Hash;
         }
-        await _inserts.GetValue(db.Model, _ => new BulkInsert<AuditEntry>(db)).InsertAsync(db, entries, ct);
+        await _inserts.GetValue(db.Model, _ => new BulkInsert<AuditEntry>(db)).InsertFewAsync(db, entries, ct);
     }
 }
