@@ -23,6 +23,8 @@ public sealed class TokenAuthenticationHandler(
     public const string TokenIdClaim = "parley:token";
     /// Last use is written at most once a minute per token, so a busy client does not write on every call.
     private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+    /// Marks the statements authentication runs (`-- token authentication` in their SQL).
+    public const string SqlTag = "token authentication";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -53,7 +55,7 @@ public sealed class TokenAuthenticationHandler(
         {
             // Compare-and-set: of several requests in the same minute, one writes.
             var before = now - LastUseResolution;
-            await db.ApiTokens.Where(t => t.Id == found.TokenId && (t.LastUsedAt == null || t.LastUsedAt <= before))
+            await db.ApiTokens.TagWith(SqlTag).Where(t => t.Id == found.TokenId && (t.LastUsedAt == null || t.LastUsedAt <= before))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
             verified.Used(hash, now);
         }
@@ -68,7 +70,7 @@ public sealed class TokenAuthenticationHandler(
     private async Task<VerifiedTokens.Verified?> LookUpAsync(byte[] hash)
     {
         var generation = verified.Generation;
-        var row = await db.ApiTokens.AsNoTracking()
+        var row = await db.ApiTokens.AsNoTracking().TagWith(SqlTag)
             .Where(t => t.Hash == hash && t.RevokedAt == null && t.User!.DisabledAt == null)
             .Select(t => new VerifiedTokens.Verified(t.Id, t.Scopes, t.ExpiresAt, t.LastUsedAt, t.User!, t.User!.Agency!.PartyId))
             .SingleOrDefaultAsync(Context.RequestAborted);
