@@ -56,7 +56,7 @@ public sealed class BenchArgs
         Parley load drivers (run with -c Release):
 
           throughput --db sqlite|postgres [--pg "Host=…"] [--clients 2,16] [--seconds 15] [--warmup 20]
-                     [--priority urgent|high|routine] [--what-if write-gate|auto-prepare,no-watcher]
+                     [--priority urgent|high|routine] [--what-if write-gate|auto-prepare,no-watcher,no-audit]
               submit + acknowledge pairs over HTTP on loopback; throughput and p50/p99 latency
           list --db sqlite|postgres [--pg "Host=…"] [--requests 1000000] [--iterations 200] [--regenerate]
               the 50 most urgent open incoming requests of one agency among N requests, over HTTP and via EF,
@@ -68,7 +68,7 @@ public sealed class BenchArgs
           import --db sqlite|postgres [--pg "Host=…"] [--objects 100000] [--warm-objects 0]
               a bundle of N STIX objects streamed through `parley import stix`'s ingest; objects/s and peak memory;
               --warm-objects M imports M other objects first (unmeasured), as a running server would have
-          taxii --db sqlite|postgres [--pg "Host=…"] [--objects 1000000] [--clients 2,16] [--seconds 15] [--warmup 20]
+          taxii --db sqlite|postgres [--pg "Host=…"] [--objects 1000000] [--clients 2,16] [--seconds 15] [--warmup 20] [--what-if write-gate|no-audit]
               TAXII GET objects (limit 100, random pages) on a collection of N objects, and the same bytes from a
               plain in-memory endpoint in the same process (the ceiling)
           incidents --db sqlite|postgres [--rows 1000000] [--iterations 20]

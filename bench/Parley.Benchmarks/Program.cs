@@ -46,7 +46,7 @@ try
             await ImportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 100_000), options.Int("warm-objects", 0));
             return 0;
         case "taxii":
-            await TaxiiBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 1_000_000), options.Clients, duration, warmup);
+            await TaxiiBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 1_000_000), options.Clients, duration, warmup, options.Get("what-if"));
             return 0;
         case "incidents":
             await IncidentsBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("rows", 1_000_000), options.Int("iterations", 20), options.Get("keep"), options.Get("reuse"));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Parley.Data;
 using Parley.Directory;
@@ -16,7 +17,7 @@ namespace Parley.Benchmarks;
 /// ceiling: a plain ASP.NET Core endpoint in the same process returning a captured page from memory.
 public static class TaxiiBenchmark
 {
-    public static async Task RunAsync(BenchDb kind, string? postgresServer, int objects, IReadOnlyList<int> clients, TimeSpan duration, TimeSpan warmup)
+    public static async Task RunAsync(BenchDb kind, string? postgresServer, int objects, IReadOnlyList<int> clients, TimeSpan duration, TimeSpan warmup, string? whatIf)
     {
         await using var database = await BenchDatabase.CreateAsync(kind, postgresServer, "taxii");
         await BenchServer.MigrateAsync(database.Storage);
@@ -37,7 +38,16 @@ public static class TaxiiBenchmark
             if (kind == BenchDb.Postgres) await BenchDatabase.ExecuteAsync(database.Storage.ConnectionString, "ANALYZE");
         }
 
-        await using var server = await BenchServer.StartAsync(database.Storage);
+        var variants = ThroughputWhatIf.Parse(whatIf, kind);
+        foreach (var variant in variants) Console.WriteLine($"  what-if {variant.Name}: {variant.Description}");
+        var storage = variants.Aggregate(database.Storage, (s, v) => v.Storage?.Invoke(s) ?? s);
+        var capture = new CommandCapture();
+        await using var server = await BenchServer.StartAsync(storage, b =>
+        {
+            foreach (var v in variants) v.Configure?.Invoke(b);
+            if (kind == BenchDb.Sqlite) b.Services.ConfigureDbContext<SqliteParleyDbContext>(o => o.AddInterceptors(capture));
+            else b.Services.ConfigureDbContext<PostgresParleyDbContext>(o => o.AddInterceptors(capture));
+        });
         var token = await BenchDirectory.CreateTokenAsync(server.Services, "us.fbi", DateTime.UtcNow);
         using var client = server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -48,6 +58,13 @@ public static class TaxiiBenchmark
         // The ceiling serves the bytes of a real page, with the same headers, from memory.
         var sample = await client.GetAsync(PageUrl(new Random(1)));
         sample.EnsureSuccessStatusCode();
+        // The reads of one request (the token look-up is behind us), their plans and their time without EF.
+        capture.Enabled = true;
+        (await client.GetAsync(PageUrl(new Random(2)))).EnsureSuccessStatusCode();
+        capture.Enabled = false;
+        using (var connection = QueryPlans.Open(database.Storage))
+            foreach (var command in capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+                Console.WriteLine($"  statement, {QueryPlans.TimeMs(connection, command, 20)} ms without EF:\n{command.Sql}\n{QueryPlans.Explain(connection, command)}\n");
         var bytes = await sample.Content.ReadAsByteArrayAsync();
         await using var ceiling = await CeilingAsync(bytes);
         using var ceilingClient = server.CreateClient();
@@ -58,18 +75,25 @@ public static class TaxiiBenchmark
         foreach (var n in clients)
         {
             await LoadAsync(ceilingClient, _ => "/ceiling", n, TimeSpan.FromSeconds(3));
+            var load = LoadAverage();
             var top = await LoadAsync(ceilingClient, _ => "/ceiling", n, duration);
             await LoadAsync(client, PageUrl, n, TimeSpan.FromSeconds(3));
             var taxii = await LoadAsync(client, PageUrl, n, duration);
-            Console.WriteLine($"  {n,2} clients: TAXII GET objects {taxii.PerSecond,8:N0} req/s (p50 {Latency.Ms(taxii.Latency.Percentile(50))} ms, p99 {Latency.Ms(taxii.Latency.Percentile(99))} ms); " +
-                              $"ceiling {top.PerSecond,8:N0} req/s; ratio {taxii.PerSecond / top.PerSecond:P0}");
+            Console.WriteLine($"  {n,2} clients: TAXII GET objects {taxii.PerSecond,8:N0} req/s (p50 {Latency.Ms(taxii.Latency.Percentile(50))} ms, p99 {Latency.Ms(taxii.Latency.Percentile(99))} ms, " +
+                              $"{taxii.CpuPerRequestMs:F3} ms process CPU/req); ceiling {top.PerSecond,8:N0} req/s ({top.CpuPerRequestMs:F3} ms CPU/req); " +
+                              $"ratio {taxii.PerSecond / top.PerSecond:P0}; load {load} → {LoadAverage()}");
         }
     }
 
-    private sealed record Outcome(double PerSecond, Latency Latency);
+    /// CPU/req is this process's CPU (server, client and ceiling together; the database server's own
+    /// processes not counted) divided by the requests completed.
+    private sealed record Outcome(double PerSecond, Latency Latency, double CpuPerRequestMs);
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static async Task<Outcome> LoadAsync(HttpClient client, Func<Random, string> url, int clients, TimeSpan duration)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stop = Stopwatch.StartNew();
         var latencies = new Latency[clients];
         var counts = new long[clients];
@@ -86,7 +110,10 @@ public static class TaxiiBenchmark
                 counts[c]++;
             }
         })));
-        return new Outcome(counts.Sum() / stop.Elapsed.TotalSeconds, Latency.Merge(latencies));
+        var elapsed = stop.Elapsed;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var requests = counts.Sum();
+        return new Outcome(requests / elapsed.TotalSeconds, Latency.Merge(latencies), used.TotalMilliseconds / Math.Max(1, requests));
     }
 
     private sealed class Ceiling(WebApplication app, Uri address) : IAsyncDisposable

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Parley.Data;
 
@@ -24,7 +26,10 @@ public sealed record ThroughputWhatIf(
                     Provider = s.Provider,
                     ConnectionString = new NpgsqlConnectionStringBuilder(s.ConnectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString,
                 }),
-            _ => throw new ArgumentException($"Unknown --what-if '{name}' on {db}: write-gate (SQLite), auto-prepare (PostgreSQL) or no-watcher."),
+            "no-audit" => new ThroughputWhatIf(name,
+                "no audit entries are written (the audit interceptor is replaced by one that does nothing)",
+                Configure: b => b.Services.Replace(ServiceDescriptor.Singleton<ISaveChangesInterceptor>(new NoAudit()))),
+            _ => throw new ArgumentException($"Unknown --what-if '{name}' on {db}: write-gate (SQLite), auto-prepare (PostgreSQL), no-watcher or no-audit."),
         }).ToList();
 
     private static ThroughputWhatIf WriteGate()

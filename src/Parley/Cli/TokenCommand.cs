@@ -47,7 +47,7 @@ public static class TokenCommand
     {
         var id = new Option<Guid?>("--id") { Description = "The token's id (from `token create` or GET /api/v1/tokens)" };
         var prefix = new Option<string?>("--prefix") { Description = "Or the token's first characters as listed, e.g. pky_AbC123" };
-        var revoke = new Command("revoke", "Revoke an API token; it stops working at once") { id, prefix };
+        var revoke = new Command("revoke", "Revoke an API token; a running server refuses it within 5 seconds") { id, prefix };
         revoke.SetAction(async (result, ct) =>
         {
             var byId = result.GetValue(id);

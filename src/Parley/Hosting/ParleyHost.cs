@@ -47,6 +47,7 @@ public static class ParleyHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<DirectoryCache>();
+        builder.Services.AddSingleton<VerifiedTokens>();
         builder.Services.AddSingleton<DeadlineRules>();
         builder.Services.AddScoped<RequestServices>();
         builder.Services.AddScoped<SignIn>();

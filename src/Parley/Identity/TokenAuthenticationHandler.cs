@@ -14,6 +14,7 @@ public sealed class TokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ParleyDbContext db,
+    VerifiedTokens verified,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -22,6 +23,8 @@ public sealed class TokenAuthenticationHandler(
     public const string TokenIdClaim = "parley:token";
     /// Last use is written at most once a minute per token, so a busy client does not write on every call.
     private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+    /// Marks the statements authentication runs (`-- token authentication` in their SQL).
+    public const string SqlTag = "token authentication";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,26 +46,36 @@ public sealed class TokenAuthenticationHandler(
 
         var hash = ApiTokens.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.Hash == hash)
-            .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scopes, t.User, PartyId = t.User!.Agency!.PartyId })
-            .SingleOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now || found.User!.DisabledAt is not null
-            || (userName is not null && !string.Equals(userName, found.User!.UserName, StringComparison.Ordinal)))
+        var found = verified.Find(hash) ?? await LookUpAsync(hash);
+        if (found is null || found.ExpiresAt <= now
+            || (userName is not null && !string.Equals(userName, found.User.UserName, StringComparison.Ordinal)))
             return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its user is disabled.");
 
         if (found.LastUsedAt is null || now - found.LastUsedAt >= LastUseResolution)
         {
             // Compare-and-set: of several requests in the same minute, one writes.
             var before = now - LastUseResolution;
-            await db.ApiTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt <= before))
+            await db.ApiTokens.TagWith(SqlTag).Where(t => t.Id == found.TokenId && (t.LastUsedAt == null || t.LastUsedAt <= before))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            verified.Used(hash, now);
         }
 
-        var identity = Actor.ToIdentity(found.User!, found.PartyId, SchemeName);
+        var identity = Actor.ToIdentity(found.User, found.PartyId, SchemeName);
         identity.AddClaim(new Claim(ScopesClaim, ((int)found.Scopes).ToString()));
-        identity.AddClaim(new Claim(TokenIdClaim, found.Id.ToString()));
+        identity.AddClaim(new Claim(TokenIdClaim, found.TokenId.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// A token that is valid now (not revoked, its user enabled), read from the database and remembered.
+    private async Task<VerifiedTokens.Verified?> LookUpAsync(byte[] hash)
+    {
+        var generation = verified.Generation;
+        var row = await db.ApiTokens.AsNoTracking().TagWith(SqlTag)
+            .Where(t => t.Hash == hash && t.RevokedAt == null && t.User!.DisabledAt == null)
+            .Select(t => new VerifiedTokens.Verified(t.Id, t.Scopes, t.ExpiresAt, t.LastUsedAt, t.User!, t.User!.Agency!.PartyId))
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (row is not null) verified.Remember(hash, row, generation);
+        return row;
     }
 
     private static bool TryDecodeBasic(string encoded, out string userName, out string password)

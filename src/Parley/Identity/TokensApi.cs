@@ -60,7 +60,7 @@ public static class TokensApi
     /// The owner, or an administrator of the owner's party, revokes a token; anyone else's token is "not
     /// found". One statement whose filter holds the scope, so a hidden token costs what a missing one does.
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid id, ClaimsPrincipal principal, ParleyDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ClaimsPrincipal principal, ParleyDbContext db, VerifiedTokens verified, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var now = time.GetUtcNow().UtcDateTime;
@@ -70,6 +70,7 @@ public static class TokensApi
         var revoked = await db.ApiTokens
             .Where(t => t.Id == id && (t.UserId == userId || (administrator && partyUsers.Contains(t.UserId))))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, t => t.RevokedAt ?? now), ct);
+        if (revoked == 1) verified.Forget();
         return revoked == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 }

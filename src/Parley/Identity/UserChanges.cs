@@ -17,7 +17,7 @@ public static class UserChanges
     /// A change of roles or agency ends the user's sessions, whose cookies carry the old ones; disabling
     /// ends them too, and the user's API tokens are refused while the account is disabled.
     public static async Task<Results<Ok<UsersApi.UserDto>, NotFound, ValidationProblem>> PutAsync(
-        Guid id, UserUpdate body, ClaimsPrincipal principal, ParleyDbContext db, Sessions sessions, TimeProvider time, CancellationToken ct)
+        Guid id, UserUpdate body, ClaimsPrincipal principal, ParleyDbContext db, Sessions sessions, VerifiedTokens verified, TimeProvider time, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         // Looked up before the body is judged, so that another party's user is a plain 404.
@@ -54,6 +54,7 @@ public static class UserChanges
             if (endSessions) await sessions.RevokeAllAsync(user.Id, null, ct);
             await tx.CommitAsync(ct);
         }
+        verified.Forget();
         var saved = await db.Users.AsNoTracking().Include(u => u.Agency!).ThenInclude(a => a.Party).SingleAsync(u => u.Id == id, ct);
         return TypedResults.Ok(UsersApi.ToDto(saved, now));
     }

@@ -91,6 +91,22 @@ public abstract class TokenScopeTests(DatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
+    public async Task RevokedByAnotherProcess_IsRefused_OnceTheRememberedVerificationLapses()
+    {
+        var created = await (await App.As("us.officer").PostJsonAsync("/api/v1/tokens", new { name = "MISP" })).ReadAsync();
+        var client = App.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", created.Str("token"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/requests")).StatusCode);
+
+        // What `parley token revoke` does from its own process: a write this server does not see.
+        var id = Guid.Parse(created.Str("id"));
+        var now = App.Time.GetUtcNow().UtcDateTime;
+        await App.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now)));
+        App.Time.Advance(Parley.Identity.VerifiedTokens.Lifetime);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/requests")).StatusCode);
+    }
+
+    [Fact]
     public async Task Token_Expired_OrForged_IsRefused()
     {
         var created = await App.As("us.officer").PostJsonAsync("/api/v1/tokens", new { name = "MISP", daysValid = 1 });

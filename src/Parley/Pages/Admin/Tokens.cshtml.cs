@@ -13,7 +13,7 @@ namespace Parley.Pages.Admin;
 /// Revoke button; a new one for the administrator. Both through the API's own handlers; a new token's
 /// secret is shown once on the page that answers the post.
 [Authorize(Policy = Policies.Administrator)]
-public sealed class TokensModel(ParleyDbContext db, TimeProvider time) : PageModel
+public sealed class TokensModel(ParleyDbContext db, VerifiedTokens verified, TimeProvider time) : PageModel
 {
     public sealed record Row(Guid Id, string UserName, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
@@ -51,7 +51,7 @@ public sealed class TokensModel(ParleyDbContext db, TimeProvider time) : PageMod
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
         if (TokenId is not { } id) return NotFound();
-        var result = await TokensApi.RevokeAsync(id, User, db, time, ct);
+        var result = await TokensApi.RevokeAsync(id, User, db, verified, time, ct);
         if (result.Result is NotFound) return NotFound();
         var prefix = await db.ApiTokens.Where(t => t.Id == id).Select(t => t.Prefix).SingleAsync(ct);
         return Redirect($"/admin/tokens?revoked={Uri.EscapeDataString(prefix)}");

@@ -13,7 +13,7 @@ namespace Parley.Pages.Admin;
 /// one per user to change them or to disable and enable the account, all through the API's own handlers.
 /// A generated password is shown once, on the page that answers the post, and is stored nowhere readable.
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UsersModel(ParleyDbContext db, Sessions sessions, TimeProvider time) : PageModel
+public sealed class UsersModel(ParleyDbContext db, Sessions sessions, VerifiedTokens verified, TimeProvider time) : PageModel
 {
     public const string Active = "active", Disabled = "disabled";
 
@@ -57,7 +57,7 @@ public sealed class UsersModel(ParleyDbContext db, Sessions sessions, TimeProvid
         if (EditUser is not { } id) return NotFound();
         var status = EditStatus switch { Active => false, Disabled => true, _ => (bool?)null };
         var agency = EditAgency?.Split('/') is [_, var code] ? code : EditAgency;
-        var result = await UserChanges.PutAsync(id, new UserChanges.UserUpdate(EditRoles, agency, status), User, db, sessions, time, ct);
+        var result = await UserChanges.PutAsync(id, new UserChanges.UserUpdate(EditRoles, agency, status), User, db, sessions, verified, time, ct);
         if (result.Result is Ok<UsersApi.UserDto> ok) return Redirect($"/admin/users?saved={Uri.EscapeDataString(ok.Value!.UserName)}");
         if (result.Result is NotFound) return NotFound();
         await LoadAsync(ct);
