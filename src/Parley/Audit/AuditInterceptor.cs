@@ -154,12 +154,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         db.Audit.OwnTransaction = null;
     }
 
-    private static void Forget(TransactionEndEventData eventData)
-    {
-        if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
-    }
-
-    private static void Forget(TransactionErrorEventData eventData)
+    private static void Forget(TransactionEventData eventData)
     {
         if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
     }

@@ -64,7 +64,7 @@ public static class IncidentsCommand
             Console.WriteLine($"left out      {effect.Imprecise} (date too coarse to place)");
             Console.WriteLine($"rate ratio    {effect.RateRatio?.ToString("0.000", inv) ?? "unbounded"}  95% CI {effect.Lower?.ToString("0.000", inv)} – {effect.Upper?.ToString("0.000", inv) ?? "∞"}  p = {effect.PValue.ToString("0.0000", inv)}");
             Console.WriteLine(effect.Sentence);
-            if (result.GetValue(Chart) is { } path) IncidentCharts.Save(IncidentCharts.Effect(effect, IncidentAnalysisApi.ChartTitle(query), markers), path);
+            if (result.GetValue(Chart) is { } path) IncidentCharts.Save(IncidentCharts.Effect(effect, effect.ChartTitle(EffectSentence.English), markers), path);
             return 0;
         });
         return command;

@@ -37,22 +37,13 @@ public static class IncidentAnalysisApi
         var (effect, markers, errors) = await RunEffectAsync(q, db, ct);
         if (effect is null) return TypedResults.ValidationProblem(errors);
         await db.RecordAsync("report.incidents-effect-chart", "IncidentRegister", "incidents", Query(q), ct);
-        var plot = IncidentCharts.Effect(effect, ChartTitle(q), markers);
+        var plot = IncidentCharts.Effect(effect, effect.ChartTitle(EffectSentence.English), markers);
         return TypedResults.Content(IncidentCharts.Svg(plot), "image/svg+xml");
     }
 
     /// The query as the audit payload: its record's members, by name.
     private static Dictionary<string, string?> Query(object q) =>
         q.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(q)?.ToString());
-
-    public static string ChartTitle(EffectQuery q, EffectSentence.Phrase? phrase = null)
-    {
-        phrase ??= EffectSentence.English;
-        var errors = new Dictionary<string, string[]>();
-        var filter = IncidentFilter.Parse(q.Sponsor, q.Victim, q.Category, q.Sector, q.IntrusionSet, null, null, q.MinConfidence, errors);
-        var text = EffectSentence.Describe(filter, phrase);
-        return phrase(EffectSentence.ChartTitle, char.ToUpperInvariant(text[0]) + text[1..]);
-    }
 
     public static (TrendInterval, TrendGroup) ParseTrend(string? interval, string? groupBy, Dictionary<string, string[]> errors)
     {

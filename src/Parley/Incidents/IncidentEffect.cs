@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Incidents.Statistics;
@@ -16,7 +17,20 @@ public static class IncidentEffect
     public sealed record Result(
         DateOnly Split, int Months, DateOnly BeforeFrom, DateOnly AfterTo, int Before, int After, int Imprecise,
         double RateBefore, double RateAfter, double? RateRatio, double? Lower, double? Upper, double PValue,
-        string Sentence, IReadOnlyList<MonthCount> PerMonth);
+        string Sentence, IReadOnlyList<MonthCount> PerMonth)
+    {
+        /// The filter and the test the figures came from: the pages say the sentence and the chart's title in the reader's language.
+        [JsonIgnore] public required IncidentFilter Filter { get; init; }
+        [JsonIgnore] public required RateRatioTest.Result Test { get; init; }
+
+        public string SentenceIn(EffectSentence.Phrase phrase) => EffectSentence.Of(Filter, Split, Test, Months, phrase);
+
+        public string ChartTitle(EffectSentence.Phrase phrase)
+        {
+            var text = EffectSentence.Describe(Filter, phrase);
+            return phrase(EffectSentence.ChartTitle, char.ToUpperInvariant(text[0]) + text[1..]);
+        }
+    }
 
     public static async Task<(Result? Result, string? Error)> ComputeAsync(ParleyDbContext db, IncidentFilter filter, DateOnly split, int? months, CancellationToken ct)
     {
@@ -55,7 +69,8 @@ public static class IncidentEffect
         var sentence = EffectSentence.Of(filter, split, test, months.Value, EffectSentence.English);
         return (new Result(split, months.Value, beforeFrom, afterTo, before, after, imprecise, test.RateBefore, test.RateAfter,
             test.RateRatio, test.Lower, test.Upper, test.PValue, sentence,
-            perMonth.Select(kv => new MonthCount(kv.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture), kv.Value)).ToList()), null);
+            perMonth.Select(kv => new MonthCount(kv.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture), kv.Value)).ToList())
+            { Filter = filter, Test = test }, null);
     }
 
     public static string Describe(IncidentFilter filter) => EffectSentence.Describe(filter, EffectSentence.English);

@@ -92,11 +92,9 @@ public sealed class IndexModel(ParleyDbContext db, TimeProvider time, IStringLoc
         if (effect is not null)
         {
             Effect = effect;
-            EffectText = EffectSentence.Of(EffectFilter(effectQuery), effect.Split,
-                new(effect.After, effect.Months, effect.Before, effect.Months, effect.RateAfter, effect.RateBefore, effect.RateRatio, effect.Lower, effect.Upper, effect.PValue),
-                effect.Months, Phrase);
+            EffectText = effect.SentenceIn(Phrase);
             EffectChart = Display.SvgImage(IncidentCharts.Svg(IncidentCharts.Effect(effect, "", markers, yLabel: "")));
-            EffectCaption = IncidentAnalysisApi.ChartTitle(effectQuery, Phrase);
+            EffectCaption = effect.ChartTitle(Phrase);
         }
         else if (Split is not null || Months is not null) Refuse(TypedResults.ValidationProblem(errors));
 
@@ -105,9 +103,6 @@ public sealed class IndexModel(ParleyDbContext db, TimeProvider time, IStringLoc
     }
 
     private string Phrase(string template, params object[] arguments) => t[template, arguments];
-
-    private static IncidentFilter EffectFilter(IncidentAnalysisApi.EffectQuery q) =>
-        IncidentFilter.Parse(q.Sponsor, q.Victim, q.Category, q.Sector, q.IntrusionSet, null, null, q.MinConfidence, new());
 
     private void Refuse(IResult result)
     {
