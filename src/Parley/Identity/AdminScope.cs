@@ -15,8 +15,7 @@ public static class AdminScope
     public static IQueryable<User> Users(ParleyDbContext db, Actor actor) =>
         db.Users.Where(u => u.Agency!.PartyId == actor.PartyId);
 
-    public static IQueryable<Mechanism> Mechanisms(ParleyDbContext db, Actor actor) =>
-        db.Mechanisms.Where(m => m.Parties.Any(p => p.PartyId == actor.PartyId));
+    public static IQueryable<Mechanism> Mechanisms(ParleyDbContext db, Actor actor) => db.Mechanisms.WithMember(actor.PartyId);
 
     public static bool IsMember(Mechanism mechanism, Actor actor) => mechanism.Parties.Any(p => p.PartyId == actor.PartyId);
 }
