@@ -20,8 +20,9 @@ public static class IncidentEffect
         string Sentence, IReadOnlyList<MonthCount> PerMonth)
     {
         /// The filter and the test the figures came from: the pages say the sentence and the chart's title in the reader's language.
-        [JsonIgnore] public required IncidentFilter Filter { get; init; }
-        [JsonIgnore] public required RateRatioTest.Result Test { get; init; }
+        // Not `required`: System.Text.Json refuses a required member it is told to ignore. ComputeAsync sets both.
+        [JsonIgnore] public IncidentFilter Filter { get; init; } = null!;
+        [JsonIgnore] public RateRatioTest.Result Test { get; init; } = null!;
 
         public string SentenceIn(EffectSentence.Phrase phrase) => EffectSentence.Of(Filter, Split, Test, Months, phrase);
 
