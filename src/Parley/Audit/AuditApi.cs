@@ -14,8 +14,20 @@ public static class AuditApi
 {
     public const int MaxLimit = 1000;
 
+    /// <param name="Changes">The transaction's other changes by the same actor; <c>changes</c> in the export, as hashed.</param>
     public sealed record AuditEntryDto(long Sequence, DateTime At, string ActorType, Guid? ActorId, Guid? AgencyId, Guid? PartyId,
-        string Action, string SubjectType, string SubjectId, string PayloadDigest, string PreviousHash, string Hash);
+        string Action, string SubjectType, string SubjectId, string PayloadDigest, IReadOnlyList<AuditChange> Changes, string PreviousHash, string Hash);
+
+    public sealed record AuditChange(string Action, string SubjectType, string SubjectId)
+    {
+        /// Reads the `ACTION TYPE:ID` lines of <see cref="AuditEntry.Changes"/>.
+        public static IReadOnlyList<AuditChange> Parse(string changes) => changes.Length == 0 ? [] : changes.Split('\n').Select(line =>
+        {
+            var space = line.IndexOf(' ');
+            var colon = line.IndexOf(':', space + 1);
+            return new AuditChange(line[..space], line[(space + 1)..colon], line[(colon + 1)..]);
+        }).ToList();
+    }
 
     public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, long? NextAfter);
 
@@ -57,24 +69,33 @@ public static class AuditApi
 
         var partyId = Actor.From(user).PartyId;
         var query = db.AuditEntries.AsNoTracking().Where(e => e.PartyId == partyId && e.Sequence > afterSequence);
-        if (fromAt is { } f) query = query.Where(e => e.At >= f);
-        if (toAt is { } t) query = query.Where(e => e.At < t);
+        query = await AuditChain.WrittenBetweenAsync(db, query, fromAt, toAt, ct);
         if (actorId is { } a) query = query.Where(e => e.ActorId == a);
-        if (!string.IsNullOrEmpty(action)) query = query.Where(e => e.Action == action);
+        // An entry matches by what names it or by any of its other changes (lines of `ACTION TYPE:ID`).
+        if (!string.IsNullOrEmpty(action))
+        {
+            var line = "\n" + action + " ";
+            query = query.Where(e => e.Action == action || ("\n" + e.Changes).Contains(line));
+        }
         if (!string.IsNullOrEmpty(subject))
         {
             var colon = subject.IndexOf(':');
             var type = colon < 0 ? subject : subject[..colon];
-            query = query.Where(e => e.SubjectType == type);
             if (colon >= 0)
             {
                 var id = subject[(colon + 1)..];
-                query = query.Where(e => e.SubjectId == id);
+                var line = " " + subject + "\n";
+                query = query.Where(e => (e.SubjectType == type && e.SubjectId == id) || (e.Changes + "\n").Contains(line));
+            }
+            else
+            {
+                var part = " " + type + ":";
+                query = query.Where(e => e.SubjectType == type || e.Changes.Contains(part));
             }
         }
         var page = await query.OrderBy(e => e.Sequence).Take(take + 1).ToListAsync(ct);
         var items = page.Take(take).Select(e => new AuditEntryDto(e.Sequence, e.At, e.ActorType, e.ActorId, e.AgencyId, e.PartyId,
-            e.Action, e.SubjectType, e.SubjectId, e.PayloadDigest, e.PreviousHash, e.Hash)).ToList();
+            e.Action, e.SubjectType, e.SubjectId, e.PayloadDigest, AuditChange.Parse(e.Changes), e.PreviousHash, e.Hash)).ToList();
         return TypedResults.Ok(new AuditPage(items, page.Count > take ? items[^1].Sequence : null));
     }
 

@@ -13,27 +13,21 @@ public static class AuditChain
     // On PostgreSQL a transaction-scoped advisory lock; SQLite's write transaction (BEGIN IMMEDIATE) already serialises writers.
     private const long LockKey = 0x4155_4449_5400; // "AUDIT"
 
-    private const string HeadQuery = """SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
+    private const string HeadQuery = """SELECT "Sequence", "Hash", "At" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
 
     // Two statements in one round trip; the head is read by the second, whose snapshot is taken after the lock is held.
     private static readonly string LockedHeadQueryPostgres = $"SELECT pg_advisory_xact_lock({LockKey}); {HeadQuery}";
 
-    /// Takes the chain lock inside the context's current transaction and reads the head.
-    public static async Task<(long Sequence, string Hash)> LockedHeadAsync(ParleyDbContext db, CancellationToken ct)
+    /// Takes the chain lock inside the context's current transaction and reads the head and its instant.
+    public static async Task<(long Sequence, string Hash, DateTime At)> LockedHeadAsync(ParleyDbContext db, CancellationToken ct)
     {
         await using var command = Command(db);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (db.Database.IsNpgsql()) await reader.NextResultAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1), Utc(reader.GetDateTime(2))) : (0, AuditHash.Genesis, DateTime.MinValue);
     }
 
-    public static (long Sequence, string Hash) LockedHead(ParleyDbContext db)
-    {
-        using var command = Command(db);
-        using var reader = command.ExecuteReader();
-        if (db.Database.IsNpgsql()) reader.NextResult();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHash.Genesis);
-    }
+    private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
     /// The head as it stands, without the lock: for the checkpoint a reader publishes.
     public static async Task<(long Sequence, string Hash)> HeadAsync(ParleyDbContext db, CancellationToken ct)
@@ -42,10 +36,42 @@ public static class AuditChain
         return head is null ? (0, AuditHash.Genesis) : (head.Sequence, head.Hash);
     }
 
+    /// The first sequence number written at or after <paramref name="at"/>, or one past the head: a binary
+    /// search on the key, as the instants never go back along the chain and are not indexed.
+    public static async Task<long> FirstAtOrAfterAsync(ParleyDbContext db, DateTime at, CancellationToken ct)
+    {
+        var (low, high) = (1L, (await HeadAsync(db, ct)).Sequence + 1);
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            var found = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= middle).OrderBy(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.At }).FirstOrDefaultAsync(ct);
+            if (found is null || found.At >= at) high = middle;
+            else low = found.Sequence + 1;
+        }
+        return low;
+    }
+
+    /// Narrows a query for entries written in [from, to) to the sequence range they lie in, so that it reads only that part of the chain.
+    public static async Task<IQueryable<AuditEntry>> WrittenBetweenAsync(ParleyDbContext db, IQueryable<AuditEntry> query, DateTime? from, DateTime? to, CancellationToken ct)
+    {
+        if (from is { } f)
+        {
+            var first = await FirstAtOrAfterAsync(db, f, ct);
+            query = query.Where(e => e.Sequence >= first && e.At >= f);
+        }
+        if (to is { } t)
+        {
+            var end = await FirstAtOrAfterAsync(db, t, ct);
+            query = query.Where(e => e.Sequence < end && e.At < t);
+        }
+        return query;
+    }
+
     public static AuditEntry Sealed(AuditEntry e) => new()
     {
         Sequence = e.Sequence, At = e.At, ActorType = e.ActorType, ActorId = e.ActorId, AgencyId = e.AgencyId, PartyId = e.PartyId,
-        Action = e.Action, SubjectType = e.SubjectType, SubjectId = e.SubjectId, PayloadDigest = e.PayloadDigest,
+        Action = e.Action, SubjectType = e.SubjectType, SubjectId = e.SubjectId, PayloadDigest = e.PayloadDigest, Changes = e.Changes,
         PreviousHash = e.PreviousHash, Hash = AuditHash.Of(e),
     };
 

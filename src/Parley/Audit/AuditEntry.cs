@@ -17,8 +17,12 @@ public sealed class AuditEntry
     public string Action { get; init; } = "";
     public string SubjectType { get; init; } = "";
     public string SubjectId { get; init; } = "";
-    /// SHA-256 (hex) of the canonical JSON of what changed or was read.
+    /// SHA-256 (hex) of the canonical JSON of what changed or was read; with <see cref="Changes"/>, of
+    /// every change's digest in turn (<see cref="AuditHash.Combined"/>).
     public string PayloadDigest { get; init; } = "";
+    /// The transaction's other changes by the same actor, one `ACTION TYPE:ID` line each, or empty.
+    /// One entry per transaction and actor, not per changed row: a submit changes about ten rows.
+    public string Changes { get; init; } = "";
     public string PreviousHash { get; init; } = "";
     public string Hash { get; init; } = "";
 }
@@ -38,7 +42,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(e => e.PayloadDigest).HasMaxLength(64);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
-        b.HasIndex(e => e.At);
-        b.HasIndex(e => new { e.PartyId, e.Sequence });
+        // No index but the sequence: every index is one more page each audited commit writes (measured: the
+        // party index alone cost about 4 % of submit throughput). The chain is in time order (the instant never
+        // goes back), and an administrator's party filter reads it in sequence order from where the page starts.
     }
 }

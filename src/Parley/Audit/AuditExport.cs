@@ -11,9 +11,7 @@ public static class AuditExport
 
     public static async Task<long> WriteAsync(ParleyDbContext db, DateTime? from, DateTime? to, Stream output, CancellationToken ct)
     {
-        var query = db.AuditEntries.AsNoTracking();
-        if (from is { } f) query = query.Where(e => e.At >= f);
-        if (to is { } t) query = query.Where(e => e.At < t);
+        var query = await AuditChain.WrittenBetweenAsync(db, db.AuditEntries.AsNoTracking(), from, to, ct);
         long last = 0, count = 0;
         var newline = "\n"u8.ToArray();
         while (true)
@@ -47,6 +45,7 @@ public static class AuditExport
         json.WriteString("subject_type", e.SubjectType);
         json.WriteString("subject_id", e.SubjectId);
         json.WriteString("payload_sha256", e.PayloadDigest);
+        json.WriteString("changes", e.Changes);
         json.WriteString("prev_hash", e.PreviousHash);
         json.WriteString("hash", e.Hash);
         json.WriteEndObject();

@@ -22,22 +22,31 @@ public static class AuditHash
 
     /// hash = SHA-256(previous hash + "\n" + canonical encoding), as lowercase hex.
     public static string Of(AuditEntry e) => Of(e.PreviousHash, e.Sequence, e.At, e.ActorType, e.ActorId, e.AgencyId, e.PartyId,
-        e.Action, e.SubjectType, e.SubjectId, e.PayloadDigest);
+        e.Action, e.SubjectType, e.SubjectId, e.PayloadDigest, e.Changes);
 
     public static string Of(string previousHash, long sequence, DateTime at, string actorType, Guid? actorId, Guid? agencyId, Guid? partyId,
-        string action, string subjectType, string subjectId, string payloadDigest)
+        string action, string subjectType, string subjectId, string payloadDigest, string changes)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        Compute(previousHash, sequence, at, actorType, actorId, agencyId, partyId, action, subjectType, subjectId, payloadDigest, hash);
+        Compute(previousHash, sequence, at, actorType, actorId, agencyId, partyId, action, subjectType, subjectId, payloadDigest, changes, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// The digest of an entry that covers several changes: SHA-256 of their digests, lead first, joined by line feeds.
+    public static string Combined(IReadOnlyList<string> digests)
+    {
+        if (digests.Count == 1) return digests[0];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.ASCII.GetBytes(string.Join('\n', digests)), hash);
         return Convert.ToHexStringLower(hash);
     }
 
     /// Whether the fields hash to <paramref name="storedHash"/>, without building the hex string.
     public static bool Matches(string storedHash, string previousHash, long sequence, DateTime at, string actorType, Guid? actorId, Guid? agencyId,
-        Guid? partyId, string action, string subjectType, string subjectId, string payloadDigest)
+        Guid? partyId, string action, string subjectType, string subjectId, string payloadDigest, string changes)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        Compute(previousHash, sequence, at, actorType, actorId, agencyId, partyId, action, subjectType, subjectId, payloadDigest, hash);
+        Compute(previousHash, sequence, at, actorType, actorId, agencyId, partyId, action, subjectType, subjectId, payloadDigest, changes, hash);
         Span<char> hex = stackalloc char[SHA256.HashSizeInBytes * 2];
         Convert.TryToHexStringLower(hash, hex, out _);
         return storedHash.AsSpan().SequenceEqual(hex);
@@ -80,10 +89,11 @@ public static class AuditHash
         (value.Length > maxLength ? value[..maxLength] : value).Replace('\n', ' ').Replace('\r', ' ');
 
     private static void Compute(string previousHash, long sequence, DateTime at, string actorType, Guid? actorId, Guid? agencyId, Guid? partyId,
-        string action, string subjectType, string subjectId, string payloadDigest, Span<byte> hash)
+        string action, string subjectType, string subjectId, string payloadDigest, string changes, Span<byte> hash)
     {
-        // 20 digits, 27 for the instant, 36 per id, 10 line feeds; the strings at most 3 bytes per UTF-16 unit.
-        var max = 20 + 27 + 3 * 36 + 10 + 3 * (previousHash.Length + actorType.Length + action.Length + subjectType.Length + subjectId.Length + payloadDigest.Length);
+        // 20 digits, 27 for the instant, 36 per id, 11 line feeds; the strings at most 3 bytes per UTF-16 unit.
+        var max = 20 + 27 + 3 * 36 + 11 + 3 * (previousHash.Length + actorType.Length + action.Length + subjectType.Length + subjectId.Length
+            + payloadDigest.Length + changes.Length);
         byte[]? rented = null;
         Span<byte> buffer = max <= StackLimit ? stackalloc byte[StackLimit] : rented = ArrayPool<byte>.Shared.Rent(max);
         try
@@ -110,6 +120,12 @@ public static class AuditHash
             {
                 buffer[n++] = (byte)'\n';
                 n += Text(text, buffer[n..]);
+            }
+            // Only an entry with more than one change has the field, so entries written before it keep their hashes.
+            if (changes.Length > 0)
+            {
+                buffer[n++] = (byte)'\n';
+                n += Text(changes, buffer[n..]);
             }
             SHA256.HashData(buffer[..n], hash);
         }

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Parley.Audit;
 
-/// What one audit entry will say before it has its place in the chain.
-public sealed record AuditDraft(string Action, string SubjectType, string SubjectId, string PayloadDigest, AuditActor? Actor = null);
+/// One change or recorded action before it has its place in the chain. <paramref name="Recorded"/>: recorded
+/// by hand (a sign-in, an export), which names the entry when a transaction also changes tracked rows.
+public sealed record AuditDraft(string Action, string SubjectType, string SubjectId, string PayloadDigest, AuditActor? Actor = null, bool Recorded = false);
 
 /// A DbContext's audit state: entries recorded by hand (reads, sign-ins, exports) wait here and are
 /// written by the next SaveChanges, together with the entries for the tracked changes.
@@ -17,11 +18,13 @@ public sealed class AuditLog
     internal List<AuditDraft> Uncommitted { get; } = [];
     internal DbTransaction? UncommittedIn { get; set; }
     internal IDbContextTransaction? OwnTransaction { get; set; }
+    /// The save under way turned the change tracker's automatic detection off, having detected the changes itself.
+    internal bool DetectionPaused { get; set; }
 
     /// Records an action that changes no tracked entity; it is written by the next SaveChanges.
     public void Record(string action, string subjectType, string subjectId, IReadOnlyDictionary<string, string?>? payload = null, AuditActor? actor = null) =>
         Pending.Add(new AuditDraft(action, subjectType, AuditHash.Field(subjectId, 200),
-            AuditHash.Digest(payload ?? new Dictionary<string, string?>()), actor));
+            AuditHash.Digest(payload ?? new Dictionary<string, string?>()), actor, Recorded: true));
 
     /// The save succeeded inside <paramref name="transaction"/>: its drafts wait for that transaction's commit.
     internal void Saved(DbTransaction transaction)

@@ -36,7 +36,7 @@ public static class AuditVerifier
 
     private static string Query(bool sqlite) => $"""
         SELECT "Sequence", "At", "ActorType", {Id("ActorId", sqlite)}, {Id("AgencyId", sqlite)}, {Id("PartyId", sqlite)},
-            "Action", "SubjectType", "SubjectId", "PayloadDigest", "PreviousHash", "Hash"
+            "Action", "SubjectType", "SubjectId", "PayloadDigest", "PreviousHash", "Hash", "Changes"
         FROM "AuditEntries" ORDER BY "Sequence"
         """;
 
@@ -45,13 +45,13 @@ public static class AuditVerifier
     private static string Id(string column, bool sqlite) => sqlite ? $"""COALESCE("{column}", '')""" : $"\"{column}\"";
 
     private sealed record Row(long Sequence, DateTime At, string ActorType, Guid? ActorId, Guid? AgencyId, Guid? PartyId,
-        string Action, string SubjectType, string SubjectId, string PayloadDigest, string PreviousHash, string Hash)
+        string Action, string SubjectType, string SubjectId, string PayloadDigest, string PreviousHash, string Hash, string Changes)
     {
         public bool HashMatches() =>
-            AuditHash.Matches(Hash, PreviousHash, Sequence, At, ActorType, ActorId, AgencyId, PartyId, Action, SubjectType, SubjectId, PayloadDigest);
+            AuditHash.Matches(Hash, PreviousHash, Sequence, At, ActorType, ActorId, AgencyId, PartyId, Action, SubjectType, SubjectId, PayloadDigest, Changes);
 
         public string Recomputed() =>
-            AuditHash.Of(PreviousHash, Sequence, At, ActorType, ActorId, AgencyId, PartyId, Action, SubjectType, SubjectId, PayloadDigest);
+            AuditHash.Of(PreviousHash, Sequence, At, ActorType, ActorId, AgencyId, PartyId, Action, SubjectType, SubjectId, PayloadDigest, Changes);
     }
 
     private sealed record Batch(List<Row> Rows, Task<bool[]> Hashed);
@@ -94,7 +94,7 @@ public static class AuditVerifier
     }));
 
     private static Row Read(DbDataReader r, bool sqlite) => new(r.GetInt64(0), r.GetDateTime(1), r.GetString(2),
-        Id(r, 3, sqlite), Id(r, 4, sqlite), Id(r, 5, sqlite), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11));
+        Id(r, 3, sqlite), Id(r, 4, sqlite), Id(r, 5, sqlite), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), r.GetString(12));
 
     private static Guid? Id(DbDataReader r, int ordinal, bool sqlite) => sqlite
         ? r.GetString(ordinal) is { Length: > 0 } text ? Guid.Parse(text) : null

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Parley.Audit;
+using Parley.Data;
 using Parley.Identity;
 using Parley.Requests;
 using Parley.Tests.Infrastructure;
@@ -22,10 +24,73 @@ public abstract class AuditTrailTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(("token", tokenId), (added.ActorType, added.ActorId));
         Assert.Equal(await AuditKit.PartyAsync(App, "US"), added.PartyId);
         Assert.Equal(App.Time.GetUtcNow().UtcDateTime, added.At);
-        Assert.Contains(entries, e => e.Action == "RequestEvent.added" && e.Sequence > added.Sequence - 10);
+        // One entry for the transaction: the request names it, the rows it added with it are listed.
+        var changes = Changes(added);
+        Assert.Contains(changes, c => c.Action == "RequestEvent.added" && c.SubjectType == "RequestEvent");
+        Assert.Contains(changes, c => c.Action == "RequestIndicator.added");
+        Assert.DoesNotContain(entries, e => e.Action is "RequestEvent.added" or "RequestIndicator.added");
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => e.Sequence));
         Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
     }
+
+    [Fact]
+    public async Task Acknowledge_IsOneEntry_ListingTheRowsItChanged_AndTheApiFindsAnEntryByARowItLists()
+    {
+        var id = await RequestBodies.SubmitAsync(App);
+        var ack = await App.As("cn.officer").PostJsonAsync($"/api/v1/requests/{id}/acknowledge", null);
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+
+        var last = (await AuditKit.EntriesAsync(App))[^1];
+        Assert.Equal(("RequestEvent.added", "token"), (last.Action, last.ActorType));
+        Assert.Contains(Changes(last), c => (c.Action, c.SubjectType, c.SubjectId) == ("Request.modified", "Request", id));
+        // The administrator of the submitting party finds the submit's entry by a row it lists (the acknowledgement is the other party's).
+        var submitted = (await AuditKit.EntriesAsync(App)).Single(e => e.Action == "Request.added" && e.SubjectId == id);
+        var found = await App.As("us.admin").GetAsync($"/api/v1/audit?action=RequestEvent.added&subject=Request:{id}");
+        var item = Assert.Single((await found.ReadAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(submitted.Sequence, item.GetProperty("sequence").GetInt64());
+        Assert.Contains(item.GetProperty("changes").EnumerateArray(), c => c.Str("action") == "RequestEvent.added" && c.Str("subjectType") == "RequestEvent");
+        // A prefix of an action or an id matches nothing.
+        var partial = await (await App.As("us.admin").GetAsync("/api/v1/audit?action=RequestEvent.add")).ReadAsync();
+        Assert.Empty(partial.GetProperty("items").EnumerateArray());
+        var prefix = await (await App.As("us.admin").GetAsync($"/api/v1/audit?subject=Request:{id[..8]}")).ReadAsync();
+        Assert.Empty(prefix.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task TheInstant_NeverGoesBackAlongTheChain()
+    {
+        await RequestBodies.SubmitAsync(App);
+        var head = (await AuditKit.EntriesAsync(App))[^1];
+        var later = App.Time.GetUtcNow().UtcDateTime.AddHours(1);
+        await AuditKit.TamperAsync(App, App.Storage.Provider == StorageProvider.Sqlite
+            ? $"UPDATE \"AuditEntries\" SET \"At\" = '{later:yyyy-MM-dd HH:mm:ss.ffffff}' WHERE \"Sequence\" = {head.Sequence}"
+            : $"UPDATE \"AuditEntries\" SET \"At\" = '{later:yyyy-MM-dd HH:mm:ss.ffffff}+00' WHERE \"Sequence\" = {head.Sequence}");
+
+        await RequestBodies.SubmitAsync(App);
+
+        Assert.Equal(later, (await AuditKit.EntriesAsync(App))[^1].At);
+    }
+
+    [Fact]
+    public async Task Api_FromAndTo_SelectTheEntriesWrittenInThatRange()
+    {
+        var early = await RequestBodies.SubmitAsync(App);
+        App.Time.Advance(TimeSpan.FromHours(2));
+        var late = await RequestBodies.SubmitAsync(App);
+        var middle = App.Time.GetUtcNow().AddHours(-1).ToString("O");
+
+        async Task<List<string>> Submitted(string query) =>
+            (await (await App.As("us.admin").GetAsync($"/api/v1/audit?action=Request.added&{query}")).ReadAsync())
+            .GetProperty("items").EnumerateArray().Select(e => e.Str("subjectId")).ToList();
+
+        Assert.Equal([late], await Submitted($"from={Uri.EscapeDataString(middle)}"));
+        Assert.Equal([early], await Submitted($"to={Uri.EscapeDataString(middle)}"));
+        Assert.Empty(await Submitted($"from={Uri.EscapeDataString(App.Time.GetUtcNow().AddHours(1).ToString("O"))}"));
+        Assert.Equal([early, late], await Submitted($"from={Uri.EscapeDataString(App.Time.GetUtcNow().AddHours(-3).ToString("O"))}"));
+    }
+
+    private static IReadOnlyList<AuditApi.AuditChange> Changes(AuditEntry entry) =>
+        AuditApi.AuditChange.Parse(entry.Changes);
 
     [Fact]
     public async Task SignIns_GoodAndBad_AreRecorded_WithoutTheAttemptedName()
@@ -103,14 +168,15 @@ public abstract class AuditTrailTests(DatabaseKind kind) : AppTest(kind)
     public async Task Api_IsForAdministratorsOnly_AndShowsTheirPartysEntries()
     {
         await RequestBodies.SubmitAsync(App);
+        await RequestBodies.SubmitAsync(App);
         Assert.Equal(HttpStatusCode.Forbidden, (await App.As("us.officer").GetAsync("/api/v1/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await App.As("cn.supervisor").GetAsync("/api/v1/audit/checkpoint")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().GetAsync("/api/v1/audit")).StatusCode);
 
         var us = await AuditKit.PartyAsync(App, "US");
         var page = await (await App.As("us.admin").GetAsync("/api/v1/audit?action=Request.added&limit=10")).ReadAsync();
-        var item = Assert.Single(page.GetProperty("items").EnumerateArray());
-        Assert.Equal(us.ToString(), item.Str("partyId"));
+        Assert.Equal(2, page.GetProperty("items").GetArrayLength());
+        Assert.All(page.GetProperty("items").EnumerateArray(), item => Assert.Equal(us.ToString(), item.Str("partyId")));
         var all = await (await App.As("us.admin").GetAsync("/api/v1/audit?limit=1000")).ReadAsync();
         Assert.All(all.GetProperty("items").EnumerateArray(), e => Assert.Equal(us.ToString(), e.Str("partyId")));
 

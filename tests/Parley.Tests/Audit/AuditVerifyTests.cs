@@ -60,14 +60,15 @@ public abstract class AuditVerifyTests(DatabaseKind kind) : AppTest(kind)
     public async Task RehashingAnEditedRow_IsCaughtAtTheNextLink()
     {
         await RequestBodies.SubmitAsync(App);
+        await RequestBodies.SubmitAsync(App);
         var entries = await AuditKit.EntriesAsync(App);
-        var target = entries[^3];
+        var target = entries[^2];
         var forged = new Dictionary<string, object?>
         {
             ["seq"] = target.Sequence, ["at"] = Parley.Audit.AuditHash.Instant(target.At), ["actor_type"] = target.ActorType,
             ["actor_id"] = target.ActorId?.ToString() ?? "", ["agency_id"] = target.AgencyId?.ToString() ?? "", ["party_id"] = target.PartyId?.ToString() ?? "",
             ["action"] = "nothing.happened", ["subject_type"] = target.SubjectType, ["subject_id"] = target.SubjectId,
-            ["payload_sha256"] = target.PayloadDigest, ["prev_hash"] = target.PreviousHash,
+            ["payload_sha256"] = target.PayloadDigest, ["changes"] = target.Changes, ["prev_hash"] = target.PreviousHash,
         };
         var hash = IndependentVerifier.Hash(JsonSerializer.SerializeToElement(forged));
         await AuditKit.TamperAsync(App, $"UPDATE \"AuditEntries\" SET \"Action\" = 'nothing.happened', \"Hash\" = '{hash}' WHERE \"Sequence\" = {target.Sequence}");

@@ -17,6 +17,8 @@ public static class IndependentVerifier
             { ValueKind: JsonValueKind.Number } n => n.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
             var s => s.GetString(),
         }));
+        // An entry that covers several changes lists the others, and only then is the field hashed.
+        if (line.TryGetProperty("changes", out var changes) && changes.GetString() is { Length: > 0 } lines) text += "\n" + lines;
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
     }
 

@@ -46,6 +46,10 @@ namespace Parley.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -75,10 +79,6 @@ namespace Parley.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Sequence");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("PartyId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -41,6 +41,10 @@ namespace Parley.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -70,10 +74,6 @@ namespace Parley.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("PartyId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
