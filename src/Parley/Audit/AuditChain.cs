@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Data;
@@ -6,24 +5,23 @@ using Parley.Data;
 namespace Parley.Audit;
 
 /// The head of the chain, read under a lock so that two writers never both extend the same head.
-/// Every audited save reads it, so it is one plain command on the save's own connection and
-/// transaction: an index seek, no LINQ translation, no materialisation.
+/// On SQLite every audited save reads it, so it is one plain command on the save's own connection and
+/// transaction: an index seek, no LINQ translation, no materialisation. (PostgreSQL: <see cref="PostgresChainAppend"/>.)
 public static class AuditChain
 {
-    // On PostgreSQL a transaction-scoped advisory lock; SQLite's write transaction (BEGIN IMMEDIATE) already serialises writers.
-    private const long LockKey = 0x4155_4449_5400; // "AUDIT"
+    /// PostgreSQL's transaction-scoped advisory lock on the chain.
+    internal const long LockKey = 0x4155_4449_5400; // "AUDIT"
 
     private const string HeadQuery = """SELECT "Sequence", "Hash", "At" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
 
-    // Two statements in one round trip; the head is read by the second, whose snapshot is taken after the lock is held.
-    private static readonly string LockedHeadQueryPostgres = $"SELECT pg_advisory_xact_lock({LockKey}); {HeadQuery}";
-
-    /// Takes the chain lock inside the context's current transaction and reads the head and its instant.
-    public static async Task<(long Sequence, string Hash, DateTime At)> LockedHeadAsync(ParleyDbContext db, CancellationToken ct)
+    /// Reads the head and its instant inside the context's current transaction, which on SQLite (BEGIN
+    /// IMMEDIATE, the one writer) is the lock.
+    public static async Task<(long Sequence, string Hash, DateTime At)> LockedHeadOnSqliteAsync(ParleyDbContext db, CancellationToken ct)
     {
-        await using var command = Command(db);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = HeadQuery;
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (db.Database.IsNpgsql()) await reader.NextResultAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1), Utc(reader.GetDateTime(2))) : (0, AuditHash.Genesis, DateTime.MinValue);
     }
 
@@ -74,12 +72,4 @@ public static class AuditChain
         Action = e.Action, SubjectType = e.SubjectType, SubjectId = e.SubjectId, PayloadDigest = e.PayloadDigest, Changes = e.Changes,
         PreviousHash = e.PreviousHash, Hash = AuditHash.Of(e),
     };
-
-    private static DbCommand Command(ParleyDbContext db)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = db.Database.IsNpgsql() ? LockedHeadQueryPostgres : HeadQuery;
-        return command;
-    }
 }

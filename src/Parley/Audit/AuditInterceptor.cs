@@ -13,7 +13,8 @@ namespace Parley.Audit;
 /// after it); a save outside a transaction gets one of its own. The chain is extended only at the
 /// commit, so the chain lock (PostgreSQL: an advisory lock held to the end of the transaction) covers
 /// reading the head, inserting the entries and committing, and never the change's own writes: a
-/// holder of the lock waits for no row lock, and audited writers overlap until their commits.
+/// holder of the lock waits for no row lock, and audited writers overlap until their commits. On PostgreSQL
+/// the lock, the head and the insert are one round trip (<see cref="PostgresChainAppend"/>).
 /// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for an
 /// interceptor that does nothing, to measure what the audit costs.
 public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -188,30 +189,43 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     /// submits ~25 % slower). The instant never goes back along the chain, so a time range is a sequence range.
     private async Task WriteAsync(ParleyDbContext db, List<AuditDraft> drafts, CancellationToken ct)
     {
-        var (sequence, previous, headAt) = await AuditChain.LockedHeadAsync(db, ct);
-        var now = AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime);
-        var at = now > headAt ? now : headAt;
-        var groups = drafts.GroupBy(d => d.Actor ?? AuditActor.System).ToList();
-        var entries = new AuditEntry[groups.Count];
-        for (var i = 0; i < groups.Count; i++)
+        var entries = Unchained(drafts, AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
+        if (db.Database.IsNpgsql())
         {
-            var actor = groups[i].Key;
-            var (lead, others) = Lead(groups[i].ToList());
-            var digest = AuditHash.Combined([lead.PayloadDigest, .. others.Select(o => o.PayloadDigest)]);
-            var changes = string.Join('\n', others.Select(o => $"{o.Action} {o.SubjectType}:{o.SubjectId}"));
+            await PostgresChainAppend.AppendAsync(db, AuditChain.LockKey, entries, ct);
+            return;
+        }
+        var (sequence, previous, headAt) = await AuditChain.LockedHeadOnSqliteAsync(db, ct);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
             sequence++;
-            entries[i] = new AuditEntry
+            var at = e.At > headAt ? e.At : headAt;
+            entries[i] = AuditChain.Sealed(new AuditEntry
             {
-                Sequence = sequence, At = at, ActorType = actor.Type, ActorId = actor.Id, AgencyId = actor.AgencyId, PartyId = actor.PartyId,
-                Action = lead.Action, SubjectType = lead.SubjectType, SubjectId = lead.SubjectId, PayloadDigest = digest, Changes = changes,
+                Sequence = sequence, At = at, ActorType = e.ActorType, ActorId = e.ActorId, AgencyId = e.AgencyId, PartyId = e.PartyId,
+                Action = e.Action, SubjectType = e.SubjectType, SubjectId = e.SubjectId, PayloadDigest = e.PayloadDigest, Changes = e.Changes,
                 PreviousHash = previous,
-                Hash = AuditHash.Of(previous, sequence, at, actor.Type, actor.Id, actor.AgencyId, actor.PartyId,
-                    lead.Action, lead.SubjectType, lead.SubjectId, digest, changes),
-            };
+            });
             previous = entries[i].Hash;
         }
         await _inserts.GetValue(db.Model, _ => new BulkInsert<AuditEntry>(db)).InsertFewAsync(db, entries, ct);
     }
+
+    /// The entries without their place in the chain (sequence, previous hash, hash): one per actor.
+    private static List<AuditEntry> Unchained(List<AuditDraft> drafts, DateTime now) =>
+        drafts.GroupBy(d => d.Actor ?? AuditActor.System).Select(group =>
+        {
+            var actor = group.Key;
+            var (lead, others) = Lead(group.ToList());
+            return new AuditEntry
+            {
+                At = now, ActorType = actor.Type, ActorId = actor.Id, AgencyId = actor.AgencyId, PartyId = actor.PartyId,
+                Action = lead.Action, SubjectType = lead.SubjectType, SubjectId = lead.SubjectId,
+                PayloadDigest = AuditHash.Combined([lead.PayloadDigest, .. others.Select(o => o.PayloadDigest)]),
+                Changes = string.Join('\n', others.Select(o => $"{o.Action} {o.SubjectType}:{o.SubjectId}")),
+            };
+        }).ToList();
 
     /// What names the entry: the first action recorded by hand (a sign-in, an export), else the first changed row.
     private static (AuditDraft Lead, List<AuditDraft> Others) Lead(List<AuditDraft> drafts)

@@ -107,6 +107,10 @@ public abstract class AuditTrailTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal("unknown", entries[1].SubjectId);
         Assert.Equal(("user", App.Directory.Users["cn.officer"]), (entries[2].ActorType, entries[2].ActorId));
         Assert.DoesNotContain(await AuditKit.EntriesAsync(App), e => e.SubjectId.Contains("nobody"));
+        // A good sign-in is two entries of one transaction (the user signing in; the anonymous request that
+        // updated the account): both chained, on PostgreSQL by the server.
+        var (exit, stdout, stderr) = await AuditKit.CliAsync(App, "verify");
+        Assert.True(exit == 0, stdout + stderr);
     }
 
     [Fact]
