@@ -20,12 +20,13 @@ public static class AuditApi
 
     public sealed record AuditChange(string Action, string SubjectType, string SubjectId)
     {
-        /// Reads the `ACTION TYPE:ID` lines of <see cref="AuditEntry.Changes"/>.
+        /// Reads the `ACTION TYPE:ID` lines of <see cref="AuditEntry.Changes"/>; a line edited out of that shape
+        /// (verify reports the edit) is shown whole as the action.
         public static IReadOnlyList<AuditChange> Parse(string changes) => changes.Length == 0 ? [] : changes.Split('\n').Select(line =>
         {
             var space = line.IndexOf(' ');
-            var colon = line.IndexOf(':', space + 1);
-            return new AuditChange(line[..space], line[(space + 1)..colon], line[(colon + 1)..]);
+            var colon = space < 0 ? -1 : line.IndexOf(':', space + 1);
+            return colon < 0 ? new AuditChange(line, "", "") : new AuditChange(line[..space], line[(space + 1)..colon], line[(colon + 1)..]);
         }).ToList();
     }
 
