@@ -34,11 +34,11 @@ public static class AuditChain
         return head is null ? (0, AuditHash.Genesis) : (head.Sequence, head.Hash);
     }
 
-    /// The first sequence number written at or after <paramref name="at"/>, or one past the head: a binary
-    /// search on the key, as the instants never go back along the chain and are not indexed.
-    public static async Task<long> FirstAtOrAfterAsync(ParleyDbContext db, DateTime at, CancellationToken ct)
+    /// The first sequence number written at or after <paramref name="at"/>, or <paramref name="end"/> (one past
+    /// the head): a binary search on the key, as the instants never go back along the chain and are not indexed.
+    private static async Task<long> FirstAtOrAfterAsync(ParleyDbContext db, DateTime at, long end, CancellationToken ct)
     {
-        var (low, high) = (1L, (await HeadAsync(db, ct)).Sequence + 1);
+        var (low, high) = (1L, end);
         while (low < high)
         {
             var middle = low + (high - low) / 2;
@@ -53,23 +53,30 @@ public static class AuditChain
     /// Narrows a query for entries written in [from, to) to the sequence range they lie in, so that it reads only that part of the chain.
     public static async Task<IQueryable<AuditEntry>> WrittenBetweenAsync(ParleyDbContext db, IQueryable<AuditEntry> query, DateTime? from, DateTime? to, CancellationToken ct)
     {
+        if (from is null && to is null) return query;
+        var pastHead = (await HeadAsync(db, ct)).Sequence + 1;
         if (from is { } f)
         {
-            var first = await FirstAtOrAfterAsync(db, f, ct);
+            var first = await FirstAtOrAfterAsync(db, f, pastHead, ct);
             query = query.Where(e => e.Sequence >= first && e.At >= f);
         }
         if (to is { } t)
         {
-            var end = await FirstAtOrAfterAsync(db, t, ct);
+            var end = await FirstAtOrAfterAsync(db, t, pastHead, ct);
             query = query.Where(e => e.Sequence < end && e.At < t);
         }
         return query;
     }
 
-    public static AuditEntry Sealed(AuditEntry e) => new()
+    public static AuditEntry Sealed(AuditEntry e) => Placed(e, e.Sequence, e.At, e.PreviousHash);
+
+    /// <paramref name="e"/> at its place in the chain, with its hash.
+    public static AuditEntry Placed(AuditEntry e, long sequence, DateTime at, string previousHash) => new()
     {
-        Sequence = e.Sequence, At = e.At, ActorType = e.ActorType, ActorId = e.ActorId, AgencyId = e.AgencyId, PartyId = e.PartyId,
+        Sequence = sequence, At = at, ActorType = e.ActorType, ActorId = e.ActorId, AgencyId = e.AgencyId, PartyId = e.PartyId,
         Action = e.Action, SubjectType = e.SubjectType, SubjectId = e.SubjectId, PayloadDigest = e.PayloadDigest, Changes = e.Changes,
-        PreviousHash = e.PreviousHash, Hash = AuditHash.Of(e),
+        PreviousHash = previousHash,
+        Hash = AuditHash.Of(previousHash, sequence, at, e.ActorType, e.ActorId, e.AgencyId, e.PartyId, e.Action, e.SubjectType, e.SubjectId,
+            e.PayloadDigest, e.Changes),
     };
 }

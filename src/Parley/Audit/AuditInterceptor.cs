@@ -192,21 +192,13 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         var entries = Unchained(drafts, AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
         if (db.Database.IsNpgsql())
         {
-            await PostgresChainAppend.AppendAsync(db, AuditChain.LockKey, entries, ct);
+            await PostgresChainAppend.AppendAsync(db, entries, ct);
             return;
         }
         var (sequence, previous, headAt) = await AuditChain.LockedHeadOnSqliteAsync(db, ct);
         for (var i = 0; i < entries.Count; i++)
         {
-            var e = entries[i];
-            sequence++;
-            var at = e.At > headAt ? e.At : headAt;
-            entries[i] = AuditChain.Sealed(new AuditEntry
-            {
-                Sequence = sequence, At = at, ActorType = e.ActorType, ActorId = e.ActorId, AgencyId = e.AgencyId, PartyId = e.PartyId,
-                Action = e.Action, SubjectType = e.SubjectType, SubjectId = e.SubjectId, PayloadDigest = e.PayloadDigest, Changes = e.Changes,
-                PreviousHash = previous,
-            });
+            entries[i] = AuditChain.Placed(entries[i], ++sequence, entries[i].At > headAt ? entries[i].At : headAt, previous);
             previous = entries[i].Hash;
         }
         await _inserts.GetValue(db.Model, _ => new BulkInsert<AuditEntry>(db)).InsertFewAsync(db, entries, ct);

@@ -30,12 +30,12 @@ public static class PostgresChainAppend
         || @x{0} || E'\n' || @st{0} || E'\n' || @si{0} || E'\n' || @d{0} || CASE WHEN @c{0} = '' THEN '' ELSE E'\n' || @c{0} END
         """;
 
-    public static async Task AppendAsync(ParleyDbContext db, long lockKey, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    public static async Task AppendAsync(ParleyDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = new StringBuilder($"SELECT pg_advisory_xact_lock({lockKey});\n");
+        var sql = new StringBuilder($"SELECT pg_advisory_xact_lock({AuditChain.LockKey});\n");
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
