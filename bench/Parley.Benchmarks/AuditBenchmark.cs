@@ -44,14 +44,17 @@ public static class AuditBenchmark
             Console.WriteLine($"| {label} | {clients} | {a:0} | {b:0} | {(a - b) / a:P1} | {ca:0.00} / {cb:0.00} | {(cb - ca) / cb:P1} | "
                               + $"{Latency.Ms(Latency.Merge(without.Slices.Select(o => o.Submit)).Percentile(50))} / {Latency.Ms(Latency.Merge(with.Slices.Select(o => o.Submit)).Percentile(50))} | {LoadAverage()} |");
             foreach (var variant in new[] { without, with })
-                Console.WriteLine($"  {variant.Name}: slices (submits/s) {string.Join(", ", variant.Slices.Select(o => o.SubmitsPerSecond.ToString("0")))}; errors {variant.Slices.Sum(o => o.Errors)}");
+                Console.WriteLine($"  {variant.Name}: slices (submits/s) {string.Join(", ", variant.Slices.Select(o => o.SubmitsPerSecond.ToString("0")))}; errors {variant.Slices.Sum(o => o.Errors)}; "
+                                  + $"{variant.Transactions.PerSubmit:0.00} write transactions per submit, open {variant.Transactions.MeanMs:0.000} ms each on average");
         }
         Console.WriteLine();
     }
 
     /// One variant's server, database and driver, and the slices measured on it.
-    private sealed class Variant(string name, BenchDatabase database, BenchServer server, HttpClient http, PairDriver driver) : IAsyncDisposable
+    private sealed class Variant(string name, BenchDatabase database, BenchServer server, HttpClient http, PairDriver driver, TransactionClock clock) : IAsyncDisposable
     {
+        private (long Count, TimeSpan Held) _measured;
+
         public string Name => name;
         public PairDriver Driver => driver;
         public List<PairDriver.Outcome> Slices { get; } = [];
@@ -59,27 +62,35 @@ public static class AuditBenchmark
 
         public double SubmitsPerSecond => Slices.Sum(o => o.Submits) / Slices.Sum(o => o.Elapsed.TotalSeconds);
         public double CpuMsPerSubmit => _cpuMs / Math.Max(1, Slices.Sum(o => o.Submits));
+        /// Transactions per submit, and how long each was open on average.
+        public (double PerSubmit, double MeanMs) Transactions =>
+            (_measured.Count / (double)Math.Max(1, Slices.Sum(o => o.Submits)), _measured.Held.TotalMilliseconds / Math.Max(1, _measured.Count));
 
         public static async Task<Variant> StartAsync(BenchDb db, string? postgresServer, bool audited)
         {
             var database = await BenchDatabase.CreateAsync(db, postgresServer, audited ? "audit" : "noaudit");
+            var clock = new TransactionClock();
             var server = await BenchServer.StartAsync(database.Storage, b =>
             {
                 if (!audited) b.Services.Replace(ServiceDescriptor.Singleton<ISaveChangesInterceptor>(new NoAudit()));
+                if (db == BenchDb.Sqlite) b.Services.ConfigureDbContext<SqliteParleyDbContext>(o => o.AddInterceptors(clock));
+                else b.Services.ConfigureDbContext<PostgresParleyDbContext>(o => o.AddInterceptors(clock));
             });
             var now = DateTime.UtcNow;
             await BenchDirectory.SeedAsync(server.Services, now);
             var submitter = await BenchDirectory.CreateTokenAsync(server.Services, BenchDirectory.OfficerOf("FBI"), now);
             var acknowledger = await BenchDirectory.CreateTokenAsync(server.Services, BenchDirectory.OfficerOf("MPS"), now);
             var http = server.CreateClient();
-            return new Variant(audited ? "with audit" : "without", database, server, http, new PairDriver(http, submitter, acknowledger));
+            return new Variant(audited ? "with audit" : "without", database, server, http, new PairDriver(http, submitter, acknowledger), clock);
         }
 
         public async Task MeasureAsync(int clients, TimeSpan duration)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (count, held) = (clock.Count, clock.Held);
             Slices.Add(await driver.RunAsync(clients, duration));
             _cpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            _measured = (_measured.Count + clock.Count - count, _measured.Held + clock.Held - held);
         }
 
         public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -23,11 +24,16 @@ public static class PostgresChainAppend
 
     private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// The hashed text of README "The hash input", given the head h and the new entry's n.seq and n.at.
-    private const string HashedText = """
-        h."Hash" || E'\n' || n.seq::text || E'\n' || to_char(n.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-        || @t{0} || E'\n' || COALESCE(@a{0}::text, '') || E'\n' || COALESCE(@g{0}::text, '') || E'\n' || COALESCE(@p{0}::text, '') || E'\n'
-        || @x{0} || E'\n' || @st{0} || E'\n' || @si{0} || E'\n' || @d{0} || CASE WHEN @c{0} = '' THEN '' ELSE E'\n' || @c{0} END
+    /// The new entry's sequence number and instant, from the head h. Written out where they are used rather than
+    /// joined in laterally: planning the join cost the server more than running the statement.
+    private const string Sequence = """(h."Sequence" + 1)""";
+    private const string Instant = """GREATEST(@chain_at{0}, h."At")""";
+
+    /// The hashed text of README "The hash input", given the head h.
+    private const string HashedText = $$"""
+        h."Hash" || E'\n' || {{Sequence}}::text || E'\n' || to_char({{Instant}} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
+        || @chain_t{0} || E'\n' || COALESCE(@chain_a{0}::text, '') || E'\n' || COALESCE(@chain_g{0}::text, '') || E'\n' || COALESCE(@chain_p{0}::text, '') || E'\n'
+        || @chain_x{0} || E'\n' || @chain_st{0} || E'\n' || @chain_si{0} || E'\n' || @chain_d{0} || CASE WHEN @chain_c{0} = '' THEN '' ELSE E'\n' || @chain_c{0} END
         """;
 
     public static async Task AppendAsync(ParleyDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
@@ -35,6 +41,23 @@ public static class PostgresChainAppend
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = Statements(command.Parameters, entries);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// Adds the chain's statements to the end of the command that carries a save's own statements (EF sends a
+    /// save as one batch): a save outside a transaction then stays one round trip, which the server runs as
+    /// one implicit transaction, instead of four (BEGIN with the save, the chain, COMMIT). The lock is taken
+    /// after the save's own statements, so it is held only to the end of the batch.
+    public static void AppendTo(DbCommand command, IReadOnlyList<AuditEntry> entries)
+    {
+        var npgsql = (NpgsqlCommand)command;
+        var sql = npgsql.CommandText.TrimEnd();
+        npgsql.CommandText = (sql.EndsWith(';') ? sql : sql + ";") + "\n" + Statements(npgsql.Parameters, entries);
+    }
+
+    private static string Statements(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> entries)
+    {
         var sql = new StringBuilder($"SELECT pg_advisory_xact_lock({AuditChain.LockKey});\n");
         for (var i = 0; i < entries.Count; i++)
         {
@@ -42,23 +65,22 @@ public static class PostgresChainAppend
             sql.Append($"""
                 INSERT INTO "AuditEntries" ("Sequence", "At", "ActorType", "ActorId", "AgencyId", "PartyId", "Action", "SubjectType", "SubjectId",
                     "PayloadDigest", "Changes", "PreviousHash", "Hash")
-                SELECT n.seq, n.at, @t{i}, @a{i}, @g{i}, @p{i}, @x{i}, @st{i}, @si{i}, @d{i}, @c{i}, h."Hash",
+                SELECT {Sequence}, {string.Format(Instant, i)}, @chain_t{i}, @chain_a{i}, @chain_g{i}, @chain_p{i}, @chain_x{i}, @chain_st{i}, @chain_si{i}, @chain_d{i}, @chain_c{i}, h."Hash",
                     encode(sha256(convert_to({string.Format(HashedText, i)}, 'UTF8')), 'hex')
-                FROM {Head} CROSS JOIN LATERAL (SELECT h."Sequence" + 1 AS seq, GREATEST(@at{i}, h."At") AS at) n;
+                FROM {Head};
 
                 """);
-            command.Parameters.Add(new NpgsqlParameter($"at{i}", NpgsqlDbType.TimestampTz) { Value = e.At });
-            command.Parameters.Add(new NpgsqlParameter($"t{i}", NpgsqlDbType.Text) { Value = e.ActorType });
-            command.Parameters.Add(new NpgsqlParameter($"a{i}", NpgsqlDbType.Uuid) { Value = (object?)e.ActorId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter($"g{i}", NpgsqlDbType.Uuid) { Value = (object?)e.AgencyId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter($"p{i}", NpgsqlDbType.Uuid) { Value = (object?)e.PartyId ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter($"x{i}", NpgsqlDbType.Text) { Value = e.Action });
-            command.Parameters.Add(new NpgsqlParameter($"st{i}", NpgsqlDbType.Text) { Value = e.SubjectType });
-            command.Parameters.Add(new NpgsqlParameter($"si{i}", NpgsqlDbType.Text) { Value = e.SubjectId });
-            command.Parameters.Add(new NpgsqlParameter($"d{i}", NpgsqlDbType.Text) { Value = e.PayloadDigest });
-            command.Parameters.Add(new NpgsqlParameter($"c{i}", NpgsqlDbType.Text) { Value = e.Changes });
+            parameters.Add(new NpgsqlParameter($"chain_at{i}", NpgsqlDbType.TimestampTz) { Value = e.At });
+            parameters.Add(new NpgsqlParameter($"chain_t{i}", NpgsqlDbType.Text) { Value = e.ActorType });
+            parameters.Add(new NpgsqlParameter($"chain_a{i}", NpgsqlDbType.Uuid) { Value = (object?)e.ActorId ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter($"chain_g{i}", NpgsqlDbType.Uuid) { Value = (object?)e.AgencyId ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter($"chain_p{i}", NpgsqlDbType.Uuid) { Value = (object?)e.PartyId ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter($"chain_x{i}", NpgsqlDbType.Text) { Value = e.Action });
+            parameters.Add(new NpgsqlParameter($"chain_st{i}", NpgsqlDbType.Text) { Value = e.SubjectType });
+            parameters.Add(new NpgsqlParameter($"chain_si{i}", NpgsqlDbType.Text) { Value = e.SubjectId });
+            parameters.Add(new NpgsqlParameter($"chain_d{i}", NpgsqlDbType.Text) { Value = e.PayloadDigest });
+            parameters.Add(new NpgsqlParameter($"chain_c{i}", NpgsqlDbType.Text) { Value = e.Changes });
         }
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(ct);
+        return sql.ToString();
     }
 }

@@ -24,7 +24,7 @@ public static class DatabaseSetup
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(ParleyDbContext).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(new SqlitePragmas(), new SqliteChainAppend.Registration());
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithAutoPrepare(connectionString));
