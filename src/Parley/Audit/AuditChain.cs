@@ -4,12 +4,28 @@ using Parley.Data;
 
 namespace Parley.Audit;
 
-/// Reading the chain: its head, and the part of it written in a time range. Writers extend it in the
-/// statement that inserts (<see cref="PostgresChainAppend"/>, <see cref="SqliteChainAppend"/>).
+/// The head of the chain, read under a lock so that two writers never both extend the same head.
+/// On SQLite every audited save reads it, so it is one plain command on the save's own connection and
+/// transaction: an index seek, no LINQ translation, no materialisation. (PostgreSQL: <see cref="PostgresChainAppend"/>.)
 public static class AuditChain
 {
     /// PostgreSQL's transaction-scoped advisory lock on the chain.
     internal const long LockKey = 0x4155_4449_5400; // "AUDIT"
+
+    private const string HeadQuery = """SELECT "Sequence", "Hash", "At" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
+
+    /// Reads the head and its instant inside the context's current transaction, which on SQLite (BEGIN
+    /// IMMEDIATE, the one writer) is the lock.
+    public static async Task<(long Sequence, string Hash, DateTime At)> LockedHeadOnSqliteAsync(ParleyDbContext db, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = HeadQuery;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1), Utc(reader.GetDateTime(2))) : (0, AuditHash.Genesis, DateTime.MinValue);
+    }
+
+    private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
     /// The head as it stands, without the lock: for the checkpoint a reader publishes.
     public static async Task<(long Sequence, string Hash)> HeadAsync(ParleyDbContext db, CancellationToken ct)

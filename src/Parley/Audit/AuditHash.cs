@@ -19,7 +19,6 @@ public static class AuditHash
     private const int MaxKeptBuffer = 64 * 1024;
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _json;
-    [ThreadStatic] private static Utf8JsonWriter? _writer;
 
     /// hash = SHA-256(previous hash + "\n" + canonical encoding), as lowercase hex.
     public static string Of(AuditEntry e) => Of(e.PreviousHash, e.Sequence, e.At, e.ActorType, e.ActorId, e.AgencyId, e.PartyId,
@@ -65,31 +64,24 @@ public static class AuditHash
     public static string Digest(IEnumerable<KeyValuePair<string, string?>> payload)
     {
         var pairs = payload.ToArray();
-        if (!Sorted(pairs)) Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         var buffer = _json ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        var json = _writer ??= new Utf8JsonWriter(buffer);
-        json.Reset(buffer);
-        json.WriteStartObject();
-        for (var i = 0; i < pairs.Length; i++)
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            if (i > 0 && pairs[i].Key == pairs[i - 1].Key) throw new ArgumentException($"The payload names {pairs[i].Key} twice.", nameof(payload));
-            json.WriteString(pairs[i].Key, pairs[i].Value);
+            json.WriteStartObject();
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                if (i > 0 && pairs[i].Key == pairs[i - 1].Key) throw new ArgumentException($"The payload names {pairs[i].Key} twice.", nameof(payload));
+                json.WriteString(pairs[i].Key, pairs[i].Value);
+            }
+            json.WriteEndObject();
         }
-        json.WriteEndObject();
-        json.Flush();
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
         // A large payload (a STIX object) should not keep its buffer alive on this thread.
-        if (buffer.Capacity > MaxKeptBuffer) (_json, _writer) = (null, null);
+        if (buffer.Capacity > MaxKeptBuffer) _json = null;
         return Convert.ToHexStringLower(hash);
-    }
-
-    private static bool Sorted(KeyValuePair<string, string?>[] pairs)
-    {
-        for (var i = 1; i < pairs.Length; i++)
-            if (string.CompareOrdinal(pairs[i - 1].Key, pairs[i].Key) > 0) return false;
-        return true;
     }
 
     /// A field may not hold a line feed, which separates fields in the hashed text.

@@ -1,7 +1,8 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Data;
 
@@ -12,12 +13,14 @@ namespace Parley.Audit;
 /// after it); a save outside a transaction gets one of its own. The chain is extended only at the
 /// commit, so the chain lock (PostgreSQL: an advisory lock held to the end of the transaction) covers
 /// reading the head, inserting the entries and committing, and never the change's own writes: a
-/// holder of the lock waits for no row lock, and audited writers overlap until their commits. Reading the
-/// head, hashing and inserting are one statement (<see cref="PostgresChainAppend"/>, <see cref="SqliteChainAppend"/>).
+/// holder of the lock waits for no row lock, and audited writers overlap until their commits. On PostgreSQL
+/// the lock, the head and the insert are one round trip (<see cref="PostgresChainAppend"/>).
 /// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for an
 /// interceptor that does nothing, to measure what the audit costs.
-public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ConditionalWeakTable<IModel, BulkInsert<AuditEntry>> _inserts = new();
+
     private TimeProvider Time => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -43,46 +46,12 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     }
 
     /// On PostgreSQL a save in a transaction of its own that changes rows sends them in one batch, and its
-    /// entries go at the end of that batch (<see cref="PostgresChainAppend.AppendTo"/>) rather than in a round
-    /// trip of their own before the commit. The save is the whole transaction, so the entries are the same.
+    /// entries go at the end of that batch (<see cref="PostgresChainBatch"/>) rather than in a round trip of
+    /// their own before the commit. The save is the whole transaction, so the entries are the same.
     private void BatchOnPostgres(ParleyDbContext db)
     {
         if (db.Database.IsNpgsql() && db.Audit.Saving.Exists(d => !d.Recorded))
             db.Audit.Batched = Unchained(db.Audit.Saving, AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
-    }
-
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        AppendToBatch(command, eventData);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken ct = default)
-    {
-        AppendToBatch(command, eventData);
-        return ValueTask.FromResult(result);
-    }
-
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        AppendToBatch(command, eventData);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-        CancellationToken ct = default)
-    {
-        AppendToBatch(command, eventData);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void AppendToBatch(DbCommand command, CommandEventData eventData)
-    {
-        if (eventData.CommandSource != CommandSource.SaveChanges || eventData.Context is not ParleyDbContext { Audit.Batched: { } entries } db) return;
-        PostgresChainAppend.AppendTo(command, entries);
-        db.Audit.Batched = null;
-        db.Audit.WrittenInBatch = true;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -124,16 +93,6 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         SaveChangesCanceled(eventData);
         return Task.CompletedTask;
     }
-
-    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
-    {
-        if (eventData.Context is ParleyDbContext db && connection is SqliteConnection sqlite) db.Audit.Prepared(SqliteChainAppend.Prepared(sqlite));
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
-        InterceptionResult<DbTransaction> result, CancellationToken ct = default) =>
-        ValueTask.FromResult(TransactionStarting(connection, eventData, result));
 
     // Drafts left by a transaction that was disposed without a commit or a rollback must not reach the next one.
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
@@ -242,9 +201,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
 
     private static void Forget(TransactionEventData eventData)
     {
-        if (eventData.Context is not ParleyDbContext db) return;
-        db.Audit.ForgetUncommitted();
-        db.Audit.ReleasePrepared();
+        if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
     }
 
     /// Takes the chain lock, reads the head, and inserts the chained entries in the committing transaction:
@@ -253,8 +210,18 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     private async Task WriteAsync(ParleyDbContext db, List<AuditDraft> drafts, CancellationToken ct)
     {
         var entries = Unchained(drafts, AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
-        if (db.Database.IsNpgsql()) await PostgresChainAppend.AppendAsync(db, entries, ct);
-        else await SqliteChainAppend.AppendAsync(db, entries, db.Audit.PreparedAppend, ct);
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresChainAppend.AppendAsync(db, entries, ct);
+            return;
+        }
+        var (sequence, previous, headAt) = await AuditChain.LockedHeadOnSqliteAsync(db, ct);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i] = AuditChain.Placed(entries[i], ++sequence, entries[i].At > headAt ? entries[i].At : headAt, previous);
+            previous = entries[i].Hash;
+        }
+        await _inserts.GetValue(db.Model, _ => new BulkInsert<AuditEntry>(db)).InsertFewAsync(db, entries, ct);
     }
 
     /// The entries without their place in the chain (sequence, previous hash, hash): one per actor.

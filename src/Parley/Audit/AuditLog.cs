@@ -18,8 +18,6 @@ public sealed class AuditLog
     internal List<AuditDraft> Uncommitted { get; } = [];
     internal DbTransaction? UncommittedIn { get; set; }
     internal IDbContextTransaction? OwnTransaction { get; set; }
-    /// The chain's insert, prepared before the transaction began (SQLite, <see cref="SqliteChainAppend.Prepared"/>).
-    internal DbCommand? PreparedAppend { get; private set; }
     /// PostgreSQL, a save in a transaction of its own: the entries that go at the end of the save's batch
     /// (<see cref="PostgresChainAppend.AppendTo"/>), and whether they went.
     internal List<AuditEntry>? Batched { get; set; }
@@ -45,18 +43,6 @@ public sealed class AuditLog
     /// The drafts waiting for <paramref name="transaction"/>'s commit; none if they belong to another.
     internal List<AuditDraft> AwaitingCommitOf(DbTransaction transaction) =>
         ReferenceEquals(UncommittedIn, transaction) ? Uncommitted : [];
-
-    internal void Prepared(DbCommand? append)
-    {
-        ReleasePrepared();
-        PreparedAppend = append;
-    }
-
-    internal void ReleasePrepared()
-    {
-        PreparedAppend?.Dispose();
-        PreparedAppend = null;
-    }
 
     internal void ForgetUncommitted()
     {

@@ -1,10 +1,8 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Parley.Data;
 using Parley.Notifications;
 
@@ -18,47 +16,32 @@ public static class TrackedChanges
     private static readonly HashSet<Type> Unaudited =
         [typeof(AuditEntry), typeof(Notification), typeof(NotificationAttempt), typeof(ReferenceCounter)];
 
-    // Every audited save digests every changed row, inside the write transaction; the properties of a type are
-    // looked up and put in the digest's key order once, not per row.
-    private static readonly ConcurrentDictionary<IEntityType, Shape> Shapes = new();
-
-    private sealed class Shape(IEntityType type)
-    {
-        public readonly string Name = type.ClrType.Name;
-        public readonly IProperty[] Key = [.. type.FindPrimaryKey()!.Properties];
-        public readonly IProperty[] ByName = [.. type.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal)];
-    }
-
     public static List<AuditDraft> Collect(DbContext db)
     {
         var drafts = new List<AuditDraft>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (Unaudited.Contains(entry.Metadata.ClrType)) continue;
-            var shape = Shapes.GetOrAdd(entry.Metadata, static type => new Shape(type));
-            var state = entry.State switch { EntityState.Added => "added", EntityState.Modified => "modified", _ => "deleted" };
-            var values = entry.State == EntityState.Deleted ? entry.OriginalValues : entry.CurrentValues;
-            drafts.Add(new AuditDraft($"{shape.Name}.{state}", shape.Name, AuditHash.Field(SubjectId(shape, entry.CurrentValues), 200),
-                AuditHash.Digest(Payload(entry, shape, values, state))));
+            var state = entry.State.ToString().ToLowerInvariant();
+            var type = entry.Metadata.ClrType.Name;
+            drafts.Add(new AuditDraft($"{type}.{state}", type, AuditHash.Field(SubjectId(entry), 200), AuditHash.Digest(Payload(entry, state))));
         }
         return drafts;
     }
 
-    private static string SubjectId(Shape shape, PropertyValues values) => shape.Key.Length == 1
-        ? Text(values[shape.Key[0]]) ?? ""
-        : string.Join('/', shape.Key.Select(p => Text(values[p])));
+    private static string SubjectId(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Text(entry.Property(p.Name).CurrentValue)));
 
-    /// "$state" first, then the properties in ordinal order of their names: the order the digest sorts them into.
-    private static List<KeyValuePair<string, string?>> Payload(EntityEntry entry, Shape shape, PropertyValues values, string state)
+    private static IEnumerable<KeyValuePair<string, string?>> Payload(EntityEntry entry, string state)
     {
-        var payload = new List<KeyValuePair<string, string?>>(shape.ByName.Length + 1) { new("$state", state) };
-        foreach (var property in shape.ByName)
+        yield return new("$state", state);
+        foreach (var property in entry.Properties)
         {
-            if (entry.State == EntityState.Modified && !property.IsPrimaryKey() && !entry.Property(property).IsModified) continue;
-            payload.Add(new(property.Name, Text(values[property])));
+            if (entry.State == EntityState.Modified && !property.IsModified && !property.Metadata.IsPrimaryKey()) continue;
+            var value = entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+            yield return new(property.Metadata.Name, Text(value));
         }
-        return payload;
     }
 
     private static string? Text(object? value) => value switch

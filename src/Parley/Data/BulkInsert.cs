@@ -50,6 +50,24 @@ public sealed class BulkInsert<T> where T : class
         }
     }
 
+    /// Up to this many rows, <see cref="InsertFewAsync"/> writes one statement.
+    public const int Few = 100;
+
+    /// A handful of rows (a save's audit entries) as one INSERT statement on every database: for a few rows,
+    /// COPY's extra round trip and preparing a statement cost more than they save. More than <see cref="Few"/>
+    /// rows go the bulk way (a statement has at most 32,766 parameters on SQLite).
+    public async Task InsertFewAsync(DbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        if (rows.Count > Few)
+        {
+            await InsertAsync(db, rows, ct);
+            return;
+        }
+        await using var command = Build(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), rows.Count);
+        await ExecuteAsync(command, rows, 0, rows.Count, ct);
+    }
+
     private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
     {
         await using var import = await connection.BeginBinaryImportAsync($"COPY {_table} ({_columnList}) FROM STDIN (FORMAT BINARY)", ct);

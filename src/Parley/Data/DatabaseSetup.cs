@@ -15,16 +15,20 @@ public static class DatabaseSetup
         services.TryAddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddDbContext<ParleyDbContext, PostgresParleyDbContext>((sp, o) =>
-                ConfigurePostgres(o, storage.ConnectionString).AddInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>()));
+                ConfigurePostgres(o, storage.ConnectionString).AddInterceptors(PostgresInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>())));
         else
             services.AddDbContext<ParleyDbContext, SqliteParleyDbContext>((sp, o) =>
                 ConfigureSqlite(o, storage.ConnectionString).AddInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>()));
         return services;
     }
 
+    // The audit's chain statements ride in a save's own batch on PostgreSQL (PostgresChainBatch).
+    private static IInterceptor[] PostgresInterceptors(ISaveChangesInterceptor saves) =>
+        saves is AuditInterceptor ? [saves, new PostgresChainBatch()] : [saves];
+
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(ParleyDbContext).Assembly.FullName))
-            .AddInterceptors(new SqlitePragmas(), new SqliteChainAppend.Registration());
+            .AddInterceptors(new SqlitePragmas());
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithAutoPrepare(connectionString));
