@@ -46,9 +46,9 @@ public static class PostgresChainAppend
     }
 
     /// Adds the chain's statements to the end of the command that carries a save's own statements (EF sends a
-    /// save as one batch): a save outside a transaction then stays one round trip, which the server runs as
-    /// one implicit transaction, instead of four (BEGIN with the save, the chain, COMMIT). The lock is taken
-    /// after the save's own statements, so it is held only to the end of the batch.
+    /// save as one batch): a save in a transaction of its own is then two round trips (BEGIN with the batch and
+    /// the chain, COMMIT) instead of three. The lock is taken after the save's own statements, so it is held
+    /// from the end of the batch to the commit. The parameters are named chain_…, as EF names its own p0, p1, ….
     public static void AppendTo(DbCommand command, IReadOnlyList<AuditEntry> entries)
     {
         var npgsql = (NpgsqlCommand)command;
