@@ -176,13 +176,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         RestoreDetection(db);
         audit.Batched = null;
         if (audit.Saving.Count == 0 || db.Database.CurrentTransaction is not { } transaction) return null;
-        if (audit.WrittenInBatch)
-        {
-            audit.WrittenInBatch = false;
-            audit.Saving.Clear();
-            audit.Pending.Clear();
-        }
-        else audit.Saved(transaction.GetDbTransaction());
+        audit.Saved(transaction.GetDbTransaction());
         var own = audit.OwnTransaction;
         audit.OwnTransaction = null;
         return own;

@@ -30,12 +30,17 @@ public sealed class AuditLog
         Pending.Add(new AuditDraft(action, subjectType, AuditHash.Field(subjectId, 200),
             AuditHash.Digest(payload ?? new Dictionary<string, string?>()), actor, Recorded: true));
 
-    /// The save succeeded inside <paramref name="transaction"/>: its drafts wait for that transaction's commit.
+    /// The save succeeded inside <paramref name="transaction"/>: its drafts wait for that transaction's commit,
+    /// unless they went in the save's own batch.
     internal void Saved(DbTransaction transaction)
     {
-        if (!ReferenceEquals(UncommittedIn, transaction)) Uncommitted.Clear();
-        UncommittedIn = transaction;
-        Uncommitted.AddRange(Saving);
+        if (WrittenInBatch) WrittenInBatch = false;
+        else
+        {
+            if (!ReferenceEquals(UncommittedIn, transaction)) Uncommitted.Clear();
+            UncommittedIn = transaction;
+            Uncommitted.AddRange(Saving);
+        }
         Saving.Clear();
         Pending.Clear();
     }

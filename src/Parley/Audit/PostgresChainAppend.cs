@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -56,20 +57,14 @@ public static class PostgresChainAppend
         npgsql.CommandText = (sql.EndsWith(';') ? sql : sql + ";") + "\n" + Statements(npgsql.Parameters, entries);
     }
 
+    // The statements' text depends only on how many entries there are (almost always one): built once per count.
+    private static readonly ConcurrentDictionary<int, string> Texts = new();
+
     private static string Statements(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> entries)
     {
-        var sql = new StringBuilder($"SELECT pg_advisory_xact_lock({AuditChain.LockKey});\n");
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            sql.Append($"""
-                INSERT INTO "AuditEntries" ("Sequence", "At", "ActorType", "ActorId", "AgencyId", "PartyId", "Action", "SubjectType", "SubjectId",
-                    "PayloadDigest", "Changes", "PreviousHash", "Hash")
-                SELECT {Sequence}, {string.Format(Instant, i)}, @chain_t{i}, @chain_a{i}, @chain_g{i}, @chain_p{i}, @chain_x{i}, @chain_st{i}, @chain_si{i}, @chain_d{i}, @chain_c{i}, h."Hash",
-                    encode(sha256(convert_to({string.Format(HashedText, i)}, 'UTF8')), 'hex')
-                FROM {Head};
-
-                """);
             parameters.Add(new NpgsqlParameter($"chain_at{i}", NpgsqlDbType.TimestampTz) { Value = e.At });
             parameters.Add(new NpgsqlParameter($"chain_t{i}", NpgsqlDbType.Text) { Value = e.ActorType });
             parameters.Add(new NpgsqlParameter($"chain_a{i}", NpgsqlDbType.Uuid) { Value = (object?)e.ActorId ?? DBNull.Value });
@@ -80,6 +75,23 @@ public static class PostgresChainAppend
             parameters.Add(new NpgsqlParameter($"chain_si{i}", NpgsqlDbType.Text) { Value = e.SubjectId });
             parameters.Add(new NpgsqlParameter($"chain_d{i}", NpgsqlDbType.Text) { Value = e.PayloadDigest });
             parameters.Add(new NpgsqlParameter($"chain_c{i}", NpgsqlDbType.Text) { Value = e.Changes });
+        }
+        return Texts.GetOrAdd(entries.Count, Text);
+    }
+
+    private static string Text(int count)
+    {
+        var sql = new StringBuilder($"SELECT pg_advisory_xact_lock({AuditChain.LockKey});\n");
+        for (var i = 0; i < count; i++)
+        {
+            sql.Append($"""
+                INSERT INTO "AuditEntries" ("Sequence", "At", "ActorType", "ActorId", "AgencyId", "PartyId", "Action", "SubjectType", "SubjectId",
+                    "PayloadDigest", "Changes", "PreviousHash", "Hash")
+                SELECT {Sequence}, {string.Format(Instant, i)}, @chain_t{i}, @chain_a{i}, @chain_g{i}, @chain_p{i}, @chain_x{i}, @chain_st{i}, @chain_si{i}, @chain_d{i}, @chain_c{i}, h."Hash",
+                    encode(sha256(convert_to({string.Format(HashedText, i)}, 'UTF8')), 'hex')
+                FROM {Head};
+
+                """);
         }
         return sql.ToString();
     }
