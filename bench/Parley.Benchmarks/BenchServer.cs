@@ -30,12 +30,14 @@ public sealed class BenchServer : IAsyncDisposable
     public Uri Address { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync(StorageOptions storage, Action<WebApplicationBuilder>? configure = null)
+    /// <paramref name="map"/> adds endpoints of the benchmark's own to the app, behind Parley's whole middleware pipeline.
+    public static async Task<BenchServer> StartAsync(StorageOptions storage, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
         await MigrateAsync(storage);
         var builder = ParleyHost.CreateBuilder(QuietLogging, storage, "http://127.0.0.1:0");
         configure?.Invoke(builder);
         var app = ParleyHost.Build(builder);
+        map?.Invoke(app);
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var address = new Uri(bound);

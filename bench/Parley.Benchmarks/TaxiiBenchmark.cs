@@ -42,12 +42,13 @@ public static class TaxiiBenchmark
         foreach (var variant in variants) Console.WriteLine($"  what-if {variant.Name}: {variant.Description}");
         var storage = variants.Aggregate(database.Storage, (s, v) => v.Storage?.Invoke(s) ?? s);
         var capture = new CommandCapture();
+        byte[] floorPage = [];
         await using var server = await BenchServer.StartAsync(storage, b =>
         {
             foreach (var v in variants) v.Configure?.Invoke(b);
             if (kind == BenchDb.Sqlite) b.Services.ConfigureDbContext<SqliteParleyDbContext>(o => o.AddInterceptors(capture));
             else b.Services.ConfigureDbContext<PostgresParleyDbContext>(o => o.AddInterceptors(capture));
-        });
+        }, app => MapPipelineFloor(app, () => floorPage));
         var token = await BenchDirectory.CreateTokenAsync(server.Services, "us.fbi", DateTime.UtcNow);
         using var client = server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -66,6 +67,7 @@ public static class TaxiiBenchmark
             foreach (var command in capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
                 Console.WriteLine($"  statement, {QueryPlans.TimeMs(connection, command, 20)} ms without EF:\n{command.Sql}\n{QueryPlans.Explain(connection, command)}\n");
         var bytes = await sample.Content.ReadAsByteArrayAsync();
+        floorPage = bytes;
         await using var ceiling = await CeilingAsync(bytes);
         using var ceilingClient = server.CreateClient();
         ceilingClient.BaseAddress = ceiling.Address;
@@ -79,9 +81,12 @@ public static class TaxiiBenchmark
             var top = await LoadAsync(ceilingClient, _ => "/ceiling", n, duration);
             await LoadAsync(client, PageUrl, n, TimeSpan.FromSeconds(3));
             var taxii = await LoadAsync(client, PageUrl, n, duration);
+            await LoadAsync(client, _ => FloorPath, n, TimeSpan.FromSeconds(3));
+            var floor = await LoadAsync(client, _ => FloorPath, n, duration);
             Console.WriteLine($"  {n,2} clients: TAXII GET objects {taxii.PerSecond,8:N0} req/s (p50 {Latency.Ms(taxii.Latency.Percentile(50))} ms, p99 {Latency.Ms(taxii.Latency.Percentile(99))} ms, " +
                               $"{taxii.CpuPerRequestMs:F3} ms process CPU/req); ceiling {top.PerSecond,8:N0} req/s ({top.CpuPerRequestMs:F3} ms CPU/req); " +
                               $"ratio {taxii.PerSecond / top.PerSecond:P0}; load {load} → {LoadAverage()}");
+            Console.WriteLine($"      Parley's pipeline with the page from memory: {floor.PerSecond,8:N0} req/s ({floor.CpuPerRequestMs:F3} ms CPU/req), {floor.PerSecond / top.PerSecond:P0} of the ceiling");
         }
     }
 
@@ -115,6 +120,18 @@ public static class TaxiiBenchmark
         var requests = counts.Sum();
         return new Outcome(requests / elapsed.TotalSeconds, Latency.Merge(latencies), used.TotalMilliseconds / Math.Max(1, requests));
     }
+
+    private const string FloorPath = "/taxii2/bench-pipeline-floor/";
+
+    /// The same page from memory behind Parley's whole pipeline and the TAXII gate (token look-up, Accept check),
+    /// without the collection look-up, the database read or the audit entry: what the read itself leaves of the ceiling.
+    private static void MapPipelineFloor(WebApplication app, Func<byte[]> page) =>
+        app.MapGet(FloorPath, (HttpContext http) =>
+        {
+            http.Response.Headers["X-TAXII-Date-Added-First"] = "2026-01-01T00:00:00.000000Z";
+            http.Response.Headers["X-TAXII-Date-Added-Last"] = "2026-01-01T00:00:00.000100Z";
+            return Results.Bytes(page(), "application/taxii+json;version=2.1");
+        }).AllowAnonymous().AddEndpointFilter<Parley.Taxii.TaxiiGate>();
 
     private sealed class Ceiling(WebApplication app, Uri address) : IAsyncDisposable
     {
