@@ -51,11 +51,16 @@ public static class TaxiiObjects
         var query = TaxiiQuery.Parse(http.Request.Query, s.Options, versionsList ? "all" : "last", out var error);
         if (query is null) return TaxiiError.BadRequest(error!);
 
-        var visible = s.Db.StixObjects.AsNoTracking().Where(o => o.CollectionId == collection.Id).Where(TlpAccess.Readable(TlpAccess.Reader.Of(actor)));
-        if (objectId is not null) visible = visible.Where(o => o.StixId == objectId);
-        var page = query.Apply(visible, versions: !versionsList).OrderBy(o => o.Seq).Take(query.Limit + 1);
-        var rows = await read(page, query);
-        if (objectId is not null && rows.Count == 0 && !await visible.AnyAsync(ct))
+        // Built only when used: the DbContext's first use costs more than the plain page read.
+        IQueryable<StoredObject> Visible()
+        {
+            var visible = s.Db.StixObjects.AsNoTracking().Where(o => o.CollectionId == collection.Id).Where(TlpAccess.Readable(TlpAccess.Reader.Of(actor)));
+            return objectId is null ? visible : visible.Where(o => o.StixId == objectId);
+        }
+        var rows = objectId is null && listName == "objects" && !versionsList && TaxiiObjectsPage.Covers(query)
+            ? await TaxiiObjectsPage.ReadAsync(s.Reads, collection.Id, TlpAccess.Reader.Of(actor), query, query.Limit + 1, ct)
+            : await read(query.Apply(Visible(), versions: !versionsList).OrderBy(o => o.Seq).Take(query.Limit + 1), query);
+        if (objectId is not null && rows.Count == 0 && !await Visible().AnyAsync(ct))
             return TaxiiError.NotFound($"No object '{objectId}' in this collection.");
         await s.Db.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",
             "Collection", collection.Id.ToString(), new Dictionary<string, string?> { ["object"] = objectId, ["query"] = http.Request.QueryString.Value, ["count"] = rows.Count.ToString() }, ct);

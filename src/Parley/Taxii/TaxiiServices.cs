@@ -6,9 +6,10 @@ using Parley.Intel;
 
 namespace Parley.Taxii;
 
-public sealed class TaxiiServices(ParleyDbContext db, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time)
+public sealed class TaxiiServices(ParleyDbContext db, ReadConnections reads, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time)
 {
     public ParleyDbContext Db => db;
+    public ReadConnections Reads => reads;
     public DirectoryCache Directory => directory;
     public TaxiiOptions Options => options.Value;
     public StixIngest Ingest => ingest;

@@ -18,7 +18,7 @@ public abstract class TlpEnforcementTests(DatabaseKind kind) : AppTest(kind)
         var texts = new List<string>();
         foreach (var url in new[]
         {
-            $"{collection}objects/?match[version]=all", $"{collection}objects/{id}/", $"{collection}objects/{id}/versions/",
+            $"{collection}objects/", $"{collection}objects/?match[version]=all", $"{collection}objects/{id}/", $"{collection}objects/{id}/versions/",
             $"{collection}manifest/?match[version]=all", $"{collection}objects/?match[id]={id}",
             "/api/v1/stix/bundles", $"/api/v1/stix/bundles?collection={collection.Split('/')[^2]}",
         })

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Globalization;
+using Parley.Data;
+using Parley.Intel;
+using Parley.Stix.Markings;
+
+namespace Parley.Taxii;
+
+/// The page a polling client asks for most (GET objects, newest versions, `added_after` / `next` / `limit`
+/// and nothing else), read with one plain statement instead of through EF: per request, EF's query
+/// pipeline and the DbContext's first use cost several times the statement itself. Any other filter
+/// goes through <see cref="TaxiiQuery.Apply"/>.
+/// The TLP filter is <see cref="TlpAccess.Readable"/> written as SQL; a test holds the two equal, and every
+/// row is checked again with <see cref="TlpAccess.CanRead"/>, so a difference could only shorten a page, never leak.
+public static class TaxiiObjectsPage
+{
+    private const string Select = """
+        SELECT "Seq", "DateAdded", "Json", "Tlp", "SourcePartyId", "SourceAgencyId", "RecipientPartyId", "RecipientAgencyId"
+        FROM "StixObjects"
+        WHERE "CollectionId" = @collection AND "Seq" > @next AND "IsLast"
+        """;
+
+    private static readonly string Readable = $"""
+        ("SourceAgencyId" = @agency OR "Tlp" IS NULL OR "Tlp" IN ('{TlpLevel.Clear}', '{TlpLevel.Green}')
+          OR ("Tlp" = '{TlpLevel.Amber}' AND ("RecipientPartyId" IS NULL OR "RecipientPartyId" = @party OR "SourcePartyId" = @party))
+          OR ("Tlp" IN ('{TlpLevel.AmberStrict}', '{TlpLevel.Red}') AND ("RecipientAgencyId" = @agency OR ("RecipientAgencyId" IS NULL AND "RecipientPartyId" = @party))))
+        """;
+
+    private static readonly string Plain = $"{Select} AND {Readable}\nORDER BY \"Seq\"\nLIMIT @take";
+    private static readonly string AddedAfter = $"{Select} AND \"DateAdded\" > @after AND {Readable}\nORDER BY \"Seq\"\nLIMIT @take";
+
+    /// Whether this read is one the plain statement answers exactly.
+    public static bool Covers(TaxiiQuery q) =>
+        q is { Ids.Count: 0, Types.Count: 0, SpecVersions.Count: 0, AllVersions: false, First: false, Last: true, Versions.Count: 0 };
+
+    /// Up to <paramref name="take"/> readable newest versions after the cursor, in insertion order.
+    public static async Task<List<(long Seq, TaxiiPage.Item Item)>> ReadAsync(ReadConnections connections, Guid collectionId,
+        TlpAccess.Reader reader, TaxiiQuery q, int take, CancellationToken ct)
+    {
+        var sqlite = connections.Provider == StorageProvider.Sqlite;
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = q.AddedAfter is null ? Plain : AddedAfter;
+        Add(command, "collection", Key(collectionId, sqlite));
+        Add(command, "next", q.Next ?? 0L);
+        Add(command, "agency", Key(reader.AgencyId, sqlite));
+        Add(command, "party", Key(reader.PartyId, sqlite));
+        Add(command, "take", take);
+        if (q.AddedAfter is { } after) Add(command, "after", after);
+
+        var rows = new List<(long, TaxiiPage.Item)>(take);
+        await using var result = await command.ExecuteReaderAsync(ct);
+        while (await result.ReadAsync(ct))
+        {
+            if (!StillReadable(result, reader)) continue;
+            var json = sqlite ? result.GetFieldValue<byte[]>(2) : System.Text.Encoding.UTF8.GetBytes(result.GetString(2));
+            rows.Add((result.GetInt64(0), new TaxiiPage.Item(DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc), null, null, json)));
+        }
+        return rows;
+    }
+
+    /// EF keeps a GUID on SQLite as upper-case text; PostgreSQL has a uuid type.
+    private static object Key(Guid id, bool sqlite) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static bool StillReadable(DbDataReader row, TlpAccess.Reader reader)
+    {
+        TlpLevel? tlp = row.IsDBNull(3) ? null : Enum.Parse<TlpLevel>(row.GetString(3));
+        if (tlp is null or TlpLevel.Clear or TlpLevel.Green) return true;
+        return TlpAccess.CanRead(tlp, Id(row, 4)!.Value, Id(row, 5)!.Value, Id(row, 6), Id(row, 7), reader);
+    }
+
+    private static Guid? Id(DbDataReader row, int ordinal) =>
+        row.IsDBNull(ordinal) ? null : row.GetFieldType(ordinal) == typeof(Guid) ? row.GetGuid(ordinal) : Guid.Parse(row.GetString(ordinal), CultureInfo.InvariantCulture);
+}
