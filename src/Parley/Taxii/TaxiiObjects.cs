@@ -57,8 +57,9 @@ public static class TaxiiObjects
         var rows = await read(page, query);
         if (objectId is not null && rows.Count == 0 && !await visible.AnyAsync(ct))
             return TaxiiError.NotFound($"No object '{objectId}' in this collection.");
-        await s.Db.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",
-            "Collection", collection.Id.ToString(), new Dictionary<string, string?> { ["object"] = objectId, ["query"] = http.Request.QueryString.Value, ["count"] = rows.Count.ToString() }, ct);
+        await s.Reads.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",
+            "Collection", collection.Id.ToString(), new Dictionary<string, string?> { ["object"] = objectId, ["query"] = http.Request.QueryString.Value, ["count"] = rows.Count.ToString() },
+            AuditActor.From(user), ct);
         var more = rows.Count > query.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         var next = more ? rows[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Parley.Audit;
 using Parley.Data;
 using Parley.Directory;
 using Parley.Identity;
@@ -6,13 +7,16 @@ using Parley.Intel;
 
 namespace Parley.Taxii;
 
-public sealed class TaxiiServices(ParleyDbContext db, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time)
+public sealed class TaxiiServices(ParleyDbContext db, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time,
+    ReadAuditQueue reads)
 {
     public ParleyDbContext Db => db;
     public DirectoryCache Directory => directory;
     public TaxiiOptions Options => options.Value;
     public StixIngest Ingest => ingest;
     public TimeProvider Time => time;
+    /// Where reads are recorded: they are written together, apart from any change.
+    public ReadAuditQueue Reads => reads;
 
     /// The API root of a mechanism the caller's party belongs to; any other root does not exist for the caller.
     public async Task<(Mechanism? Mechanism, DirectoryCache.DirectorySnapshot Dir)> RootAsync(string root, Actor actor, CancellationToken ct)
