@@ -38,8 +38,9 @@ public static class AuditApi
     {
         var group = routes.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Administrator);
         group.MapGet("/", ListAsync);
-        group.MapGet("/checkpoint", async (ParleyDbContext db, CancellationToken ct) =>
+        group.MapGet("/checkpoint", async (ParleyDbContext db, ReadAuditQueue reads, CancellationToken ct) =>
         {
+            await reads.FlushAsync(ct);
             var (sequence, hash) = await AuditChain.HeadAsync(db, ct);
             return TypedResults.Ok(new Checkpoint(sequence, hash, $"{sequence}:{hash}"));
         });
@@ -47,7 +48,7 @@ public static class AuditApi
     }
 
     /// Oldest first; `after` is the last sequence number of the previous page (keyset paging).
-    public static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(ClaimsPrincipal user, ParleyDbContext db, CancellationToken ct,
+    public static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(ClaimsPrincipal user, ParleyDbContext db, ReadAuditQueue reads, CancellationToken ct,
         string? from = null, string? to = null, string? actor = null, string? action = null, string? subject = null, string? after = null, string? limit = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -67,6 +68,8 @@ public static class AuditApi
         var take = 100;
         if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > MaxLimit)) errors["limit"] = [$"limit must be a number from 1 to {MaxLimit}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        // Reads answered before this request may still be queued; the page must not leave them out.
+        await reads.FlushAsync(ct);
 
         var partyId = Actor.From(user).PartyId;
         var query = db.AuditEntries.AsNoTracking().Where(e => e.PartyId == partyId && e.Sequence > afterSequence);

@@ -5,7 +5,12 @@ namespace Parley.Audit;
 
 /// One change or recorded action before it has its place in the chain. <paramref name="Recorded"/>: recorded
 /// by hand (a sign-in, an export), which names the entry when a transaction also changes tracked rows.
-public sealed record AuditDraft(string Action, string SubjectType, string SubjectId, string PayloadDigest, AuditActor? Actor = null, bool Recorded = false);
+public sealed record AuditDraft(string Action, string SubjectType, string SubjectId, string PayloadDigest, AuditActor? Actor = null, bool Recorded = false)
+{
+    /// An action recorded by hand, its payload reduced to the digest.
+    public static AuditDraft ByHand(string action, string subjectType, string subjectId, IEnumerable<KeyValuePair<string, string?>> payload, AuditActor? actor) =>
+        new(action, subjectType, AuditHash.Field(subjectId, 200), AuditHash.Digest(payload), actor, Recorded: true);
+}
 
 /// A DbContext's audit state: entries recorded by hand (reads, sign-ins, exports) wait here and are
 /// written by the next SaveChanges, together with the entries for the tracked changes.
@@ -27,8 +32,7 @@ public sealed class AuditLog
 
     /// Records an action that changes no tracked entity; it is written by the next SaveChanges.
     public void Record(string action, string subjectType, string subjectId, IReadOnlyDictionary<string, string?>? payload = null, AuditActor? actor = null) =>
-        Pending.Add(new AuditDraft(action, subjectType, AuditHash.Field(subjectId, 200),
-            AuditHash.Digest(payload ?? new Dictionary<string, string?>()), actor, Recorded: true));
+        Pending.Add(AuditDraft.ByHand(action, subjectType, subjectId, payload ?? new Dictionary<string, string?>(), actor));
 
     /// The save succeeded inside <paramref name="transaction"/>: its drafts wait for that transaction's commit,
     /// unless they went in the save's own batch.

@@ -65,6 +65,9 @@ public static class ParleyHost
         builder.Services.AddSingleton<DateAddedClock>();
         builder.Services.AddScoped<StixIngest>();
         builder.Services.AddScoped<TaxiiServices>();
+        builder.Services.AddOptions<ReadAuditOptions>().BindConfiguration(nameof(ReadAuditOptions)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadAuditQueue>();
+        builder.Services.AddHostedService<ReadAuditWriter>();
         builder.Services.AddOptions<TaxiiOptions>().BindConfiguration(nameof(TaxiiOptions)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(ActorCatalogue.Default);
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(nameof(SignInOptions)).ValidateDataAnnotations().ValidateOnStart();

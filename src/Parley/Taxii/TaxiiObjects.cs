@@ -58,12 +58,13 @@ public static class TaxiiObjects
             return objectId is null ? visible : visible.Where(o => o.StixId == objectId);
         }
         var rows = objectId is null && listName == "objects" && !versionsList && TaxiiObjectsPage.Covers(query)
-            ? await TaxiiObjectsPage.ReadAsync(s.Reads, collection.Id, TlpAccess.Reader.Of(actor), query, query.Limit + 1, ct)
+            ? await TaxiiObjectsPage.ReadAsync(s.Connections, collection.Id, TlpAccess.Reader.Of(actor), query, query.Limit + 1, ct)
             : await read(query.Apply(Visible(), versions: !versionsList).OrderBy(o => o.Seq).Take(query.Limit + 1), query);
         if (objectId is not null && rows.Count == 0 && !await Visible().AnyAsync(ct))
             return TaxiiError.NotFound($"No object '{objectId}' in this collection.");
-        await s.Db.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",
-            "Collection", collection.Id.ToString(), new Dictionary<string, string?> { ["object"] = objectId, ["query"] = http.Request.QueryString.Value, ["count"] = rows.Count.ToString() }, ct);
+        await s.ReadAudit.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",
+            "Collection", collection.Id.ToString(), new Dictionary<string, string?> { ["object"] = objectId, ["query"] = http.Request.QueryString.Value, ["count"] = rows.Count.ToString() },
+            AuditActor.From(user), ct);
         var more = rows.Count > query.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         var next = more ? rows[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Parley.Audit;
 using Parley.Data;
 using Parley.Directory;
 using Parley.Identity;
@@ -6,14 +7,18 @@ using Parley.Intel;
 
 namespace Parley.Taxii;
 
-public sealed class TaxiiServices(ParleyDbContext db, ReadConnections reads, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time)
+public sealed class TaxiiServices(ParleyDbContext db, ReadConnections connections, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time,
+    ReadAuditQueue readAudit)
 {
     public ParleyDbContext Db => db;
-    public ReadConnections Reads => reads;
+    /// A pooled connection for the plain page read, without the DbContext.
+    public ReadConnections Connections => connections;
     public DirectoryCache Directory => directory;
     public TaxiiOptions Options => options.Value;
     public StixIngest Ingest => ingest;
     public TimeProvider Time => time;
+    /// Where reads are recorded: they are written together, apart from any change.
+    public ReadAuditQueue ReadAudit => readAudit;
 
     /// The API root of a mechanism the caller's party belongs to; any other root does not exist for the caller.
     public async Task<(Mechanism? Mechanism, DirectoryCache.DirectorySnapshot Dir)> RootAsync(string root, Actor actor, CancellationToken ct)

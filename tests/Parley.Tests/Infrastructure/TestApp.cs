@@ -99,9 +99,18 @@ public sealed class TestApp : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<ParleyDbContext>());
     }
 
+    private bool _stopped;
+
+    /// Shuts the app down as `parley serve` does on a signal; its database stays readable with <see cref="WithDbAsync"/>.
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        await _app.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        if (!_stopped) await _app.StopAsync();
         await _app.DisposeAsync();
         await TestDatabase.DropAsync(_storage);
     }
