@@ -16,12 +16,17 @@ public static class DatabaseSetup
         services.TryAddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         if (storage.Provider == StorageProvider.Postgres)
             services.AddDbContext<ParleyDbContext, PostgresParleyDbContext>((sp, o) =>
-                ConfigurePostgres(o, storage.ConnectionString).AddInterceptors(PostgresInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>())));
+                ConfigurePostgres(o, storage.ConnectionString).AddInterceptors(PostgresInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>())),
+                ServiceLifetime.Scoped, OptionsOnce);
         else
             services.AddDbContext<ParleyDbContext, SqliteParleyDbContext>((sp, o) =>
-                ConfigureSqlite(o, storage.ConnectionString).AddInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>()));
+                ConfigureSqlite(o, storage.ConnectionString).AddInterceptors(sp.GetRequiredService<ISaveChangesInterceptor>()),
+                ServiceLifetime.Scoped, OptionsOnce);
         return services;
     }
+
+    // The options depend only on singletons; built per request (EF's default) they cost more than a TAXII page read.
+    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
 
     // The audit's chain statements ride in a save's own batch on PostgreSQL (PostgresChainBatch).
     private static IInterceptor[] PostgresInterceptors(ISaveChangesInterceptor saves) =>

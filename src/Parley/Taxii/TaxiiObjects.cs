@@ -14,7 +14,7 @@ public static class TaxiiObjects
     private sealed record ManifestRecord(string Id, string DateAdded, string Version, string MediaType);
 
     public static Task<IResult> GetAsync(string root, string collectionId, HttpContext http, ClaimsPrincipal user, TaxiiServices s, CancellationToken ct) =>
-        ListAsync(root, collectionId, null, http, user, s, ct, (page, q) => Objects(page, q));
+        ListAsync(root, collectionId, null, http, user, s, ct, (page, q) => Objects(page, q), plainPage: true);
 
     public static Task<IResult> GetOneAsync(string root, string collectionId, string objectId, HttpContext http, ClaimsPrincipal user, TaxiiServices s, CancellationToken ct) =>
         ListAsync(root, collectionId, objectId, http, user, s, ct, (page, q) => Objects(page, q));
@@ -42,7 +42,7 @@ public static class TaxiiObjects
 
     private static async Task<IResult> ListAsync(string root, string collectionId, string? objectId, HttpContext http, ClaimsPrincipal user,
         TaxiiServices s, CancellationToken ct, Func<IQueryable<StoredObject>, TaxiiQuery, Task<List<(long Seq, TaxiiPage.Item Item)>>> read,
-        string listName = "objects", bool versionsList = false)
+        string listName = "objects", bool versionsList = false, bool plainPage = false)
     {
         var actor = Actor.From(user);
         var collection = await s.CollectionAsync(root, collectionId, actor, ct);
@@ -57,7 +57,7 @@ public static class TaxiiObjects
             var visible = s.Db.StixObjects.AsNoTracking().Where(o => o.CollectionId == collection.Id).Where(TlpAccess.Readable(TlpAccess.Reader.Of(actor)));
             return objectId is null ? visible : visible.Where(o => o.StixId == objectId);
         }
-        var rows = objectId is null && listName == "objects" && !versionsList && TaxiiObjectsPage.Covers(query)
+        var rows = plainPage && TaxiiObjectsPage.Covers(query)
             ? await TaxiiObjectsPage.ReadAsync(s.Connections, collection.Id, TlpAccess.Reader.Of(actor), query, query.Limit + 1, ct)
             : await read(query.Apply(Visible(), versions: !versionsList).OrderBy(o => o.Seq).Take(query.Limit + 1), query);
         if (objectId is not null && rows.Count == 0 && !await Visible().AnyAsync(ct))
