@@ -69,9 +69,9 @@ public static class RequestRowsQuery
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Sql;
-            Add(command, "$mechanism", scope.MechanismId.ToString().ToUpperInvariant());
-            Add(command, "$start", Text(scope.From));
-            Add(command, "$end", Text(scope.To));
+            command.AddParameter("$mechanism", CommandParameters.SqliteText(scope.MechanismId));
+            command.AddParameter("$start", Text(scope.From));
+            command.AddParameter("$end", Text(scope.To));
             var rows = new List<RequestRow>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -88,14 +88,6 @@ public static class RequestRowsQuery
 
     /// As EF stores instants on SQLite (Microsoft.Data.Sqlite's text form of a DateTime).
     private static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
 
     private static DeadlineSlot Slot(DbDataReader reader, int i) =>
         new(Instant(reader, i), Instant(reader, i + 1), reader.IsDBNull(i + 2) ? null : Enum.Parse<DeadlineState>(reader.GetString(i + 2)));

@@ -41,34 +41,29 @@ public static class TaxiiObjectsPage
         await using var connection = await connections.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = q.AddedAfter is null ? Plain : AddedAfter;
-        Add(command, "collection", Key(collectionId, sqlite));
-        Add(command, "next", q.Next ?? 0L);
-        Add(command, "agency", Key(reader.AgencyId, sqlite));
-        Add(command, "party", Key(reader.PartyId, sqlite));
-        Add(command, "take", take);
-        if (q.AddedAfter is { } after) Add(command, "after", after);
+        command.AddParameter("collection", Key(collectionId, sqlite));
+        command.AddParameter("next", q.Next ?? 0L);
+        command.AddParameter("agency", Key(reader.AgencyId, sqlite));
+        command.AddParameter("party", Key(reader.PartyId, sqlite));
+        command.AddParameter("take", take);
+        if (q.AddedAfter is { } after) command.AddParameter("after", after);
 
         var rows = new List<(long, TaxiiPage.Item)>(take);
         await using var result = await command.ExecuteReaderAsync(ct);
         while (await result.ReadAsync(ct))
         {
             if (!StillReadable(result, reader)) continue;
-            var json = sqlite ? result.GetFieldValue<byte[]>(2) : System.Text.Encoding.UTF8.GetBytes(result.GetString(2));
-            rows.Add((result.GetInt64(0), new TaxiiPage.Item(DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc), null, null, json)));
+            var added = DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc);
+            // SQLite hands over the stored UTF-8 as it is; Npgsql decodes text in any case.
+            rows.Add((result.GetInt64(0), sqlite
+                ? new TaxiiPage.Item(added, null, null, result.GetFieldValue<byte[]>(2))
+                : new TaxiiPage.Item(added, result.GetString(2), null)));
         }
         return rows;
     }
 
-    /// EF keeps a GUID on SQLite as upper-case text; PostgreSQL has a uuid type.
-    private static object Key(Guid id, bool sqlite) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    /// PostgreSQL has a uuid type.
+    private static object Key(Guid id, bool sqlite) => sqlite ? CommandParameters.SqliteText(id) : id;
 
     private static bool StillReadable(DbDataReader row, TlpAccess.Reader reader)
     {
