@@ -25,33 +25,49 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is ParleyDbContext db && Prepare(db) && db.Database.CurrentTransaction is null)
+        if (eventData.Context is ParleyDbContext db && Prepare(db))
         {
-            try { db.Audit.OwnTransaction = db.Database.BeginTransaction(); }
-            catch { Abandon(db); throw; }
-            BatchOnPostgres(db);
+            if (db.Database.CurrentTransaction is { } current) BatchBeforeCommit(db, current);
+            else
+            {
+                try { db.Audit.OwnTransaction = db.Database.BeginTransaction(); }
+                catch { Abandon(db); throw; }
+                BatchOnPostgres(db, []);
+            }
         }
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (eventData.Context is ParleyDbContext db && Prepare(db) && db.Database.CurrentTransaction is null)
+        if (eventData.Context is ParleyDbContext db && Prepare(db))
         {
-            try { db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct); }
-            catch { Abandon(db); throw; }
-            BatchOnPostgres(db);
+            if (db.Database.CurrentTransaction is { } current) BatchBeforeCommit(db, current);
+            else
+            {
+                try { db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct); }
+                catch { Abandon(db); throw; }
+                BatchOnPostgres(db, []);
+            }
         }
         return result;
     }
 
     /// On PostgreSQL a save in a transaction of its own that changes rows sends them in one batch, and its
     /// entries go at the end of that batch (<see cref="PostgresChainBatch"/>) rather than in a round trip of
-    /// their own before the commit. The save is the whole transaction, so the entries are the same.
-    private void BatchOnPostgres(ParleyDbContext db)
+    /// their own before the commit. The save is the whole transaction, so the entries are the same. So does
+    /// the last save of a transaction the caller commits at once (<see cref="FinalSave"/>), with the drafts of
+    /// the transaction's earlier saves: the chain lock is then taken at the end of that batch, as it would be
+    /// just before the commit, and no other save of the transaction waits for a row lock while holding it.
+    private void BatchOnPostgres(ParleyDbContext db, List<AuditDraft> earlier)
     {
         if (db.Database.IsNpgsql() && db.Audit.Saving.Exists(d => !d.Recorded))
-            db.Audit.Batched = Unchained(db.Audit.Saving, AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
+            db.Audit.Batched = Unchained([.. earlier, .. db.Audit.Saving], AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
+    }
+
+    private void BatchBeforeCommit(ParleyDbContext db, IDbContextTransaction current)
+    {
+        if (db.Audit.CommitFollows) BatchOnPostgres(db, db.Audit.AwaitingCommitOf(current.GetDbTransaction()));
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)

@@ -27,6 +27,8 @@ public sealed class AuditLog
     /// (<see cref="PostgresChainAppend.AppendTo"/>), and whether they went.
     internal List<AuditEntry>? Batched { get; set; }
     internal bool WrittenInBatch { get; set; }
+    /// The save under way is the last before its transaction commits (<see cref="FinalSave.SaveAndCommitAsync"/>).
+    internal bool CommitFollows { get; set; }
     /// The save under way turned the change tracker's automatic detection off, having detected the changes itself.
     internal bool DetectionPaused { get; set; }
 
@@ -35,10 +37,14 @@ public sealed class AuditLog
         Pending.Add(AuditDraft.ByHand(action, subjectType, subjectId, payload ?? new Dictionary<string, string?>(), actor));
 
     /// The save succeeded inside <paramref name="transaction"/>: its drafts wait for that transaction's commit,
-    /// unless they went in the save's own batch.
+    /// unless they went in the save's own batch (with those of the transaction's earlier saves).
     internal void Saved(DbTransaction transaction)
     {
-        if (WrittenInBatch) WrittenInBatch = false;
+        if (WrittenInBatch)
+        {
+            WrittenInBatch = false;
+            ForgetUncommitted();
+        }
         else
         {
             if (!ReferenceEquals(UncommittedIn, transaction)) Uncommitted.Clear();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Audit;
 using Parley.Data;
 
 namespace Parley.Escalation;
@@ -24,8 +25,7 @@ public static class WatchBatches
             {
                 if (storage.Provider == StorageProvider.Postgres) await LockAsync(db, postgresLockKey, ct);
                 (done, count) = await batch(ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                await db.SaveAndCommitAsync(tx, ct);
             }
             db.ChangeTracker.Clear();
             recorded += count;

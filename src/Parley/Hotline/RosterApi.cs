@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Parley.Audit;
 using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
@@ -75,8 +76,7 @@ public static class RosterApi
 
         var shift = new OnCallShift { Id = Guid.CreateVersion7(), PartyId = party.Id, UserId = user!.Id, StartsAt = starts!.Value, EndsAt = ends!.Value, Note = body.Note?.Trim() };
         db.OnCallShifts.Add(shift);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.SaveAndCommitAsync(tx, ct);
         return TypedResults.Created($"/api/v1/hotline/parties/{party.Code}/shifts/{shift.Id}", ToDto(shift, user, party));
     }
 

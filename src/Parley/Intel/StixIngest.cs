@@ -91,8 +91,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
                 ["total"] = result.Total.ToString(), ["stored"] = result.Stored.ToString(),
                 ["duplicates"] = result.Duplicates.ToString(), ["failed"] = result.Failures.Count.ToString(),
             });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.SaveAndCommitAsync(tx, ct);
         }
         finally
         {

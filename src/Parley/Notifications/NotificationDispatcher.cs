@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Parley.Audit;
 using Parley.Data;
 
 namespace Parley.Notifications;
@@ -122,8 +123,7 @@ public sealed class NotificationDispatcher(
             Id = Guid.CreateVersion7(now), NotificationId = n.Id, At = now, Succeeded = result.Succeeded,
             StatusCode = result.StatusCode, Error = result.Error, DurationMs = durationMs,
         });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.SaveAndCommitAsync(tx, ct);
 
         if (ours == 0)
             logger.LogWarning("Notification {Id}: the lease ran out during attempt {Attempt}; another sender may have sent it too", n.Id, failures);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 using NodaTime;
+using Parley.Audit;
 using Parley.Data;
 using Parley.Deadlines;
 using Parley.Directory;
@@ -76,8 +77,7 @@ public static class RequestTransitions
                 request.Reference = await ReferenceNumbers.NextAsync(s.Db, request.MechanismId,
                     dir.Parties[request.FromPartyId].Code, dir.Parties[request.ToPartyId].Code, now.Year, ct);
                 RequestTimeline.Append(request, rule.Event, actor, now, message, deadlineRule);
-                await s.Db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                await s.Db.SaveAndCommitAsync(tx, ct);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Parley.Audit;
 using Parley.Directory;
 using Parley.Identity;
 
@@ -35,8 +36,7 @@ public static class SubmitRequest
             RequestTimeline.Append(request, RequestEventType.Submitted, actor, now, null, rule);
         }
         s.Db.Requests.Add(request);
-        await s.Db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await s.Db.SaveAndCommitAsync(tx, ct);
         s.Watch.Poke(request.Deadlines.Min(d => d.WatchAt));
 
         http.Response.Headers.ETag = RequestETag.Of(request);

@@ -187,6 +187,46 @@ public abstract class AuditTrailTests(DatabaseKind kind) : AppTest(kind)
     }
 
     [Fact]
+    public async Task SavesCommittedTogether_AreOneEntry_AndAFailedFinalSaveLeavesNoEntryAndNoRow()
+    {
+        var before = (await AuditKit.EntriesAsync(App)).Count;
+        var (first, final) = (Guid.NewGuid(), Guid.NewGuid());
+        await App.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Users.Add(NewUser(first, "first.save"));
+            await db.SaveChangesAsync();
+            // On PostgreSQL the entry for both saves travels in the last save's batch.
+            db.Users.Add(NewUser(final, "final.save"));
+            await db.SaveAndCommitAsync(tx, CancellationToken.None);
+            return 0;
+        });
+        var entries = await AuditKit.EntriesAsync(App);
+        var entry = Assert.Single(entries.Skip(before));
+        Assert.Equal(("User.added", first.ToString()), (entry.Action, entry.SubjectId));
+        Assert.Contains(Changes(entry), c => (c.Action, c.SubjectId) == ("User.added", final.ToString()));
+
+        // The final save fails on the unique user name: its transaction commits nothing, its entry included.
+        await Assert.ThrowsAsync<DbUpdateException>(() => App.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Users.Add(NewUser(Guid.NewGuid(), "lost.save"));
+            await db.SaveChangesAsync();
+            db.Users.Add(NewUser(Guid.NewGuid(), "us.officer"));
+            await db.SaveAndCommitAsync(tx, CancellationToken.None);
+            return 0;
+        }));
+        Assert.Equal(before + 1, (await AuditKit.EntriesAsync(App)).Count);
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "lost.save")));
+        await RequestBodies.SubmitAsync(App);
+        var (exit, stdout, stderr) = await AuditKit.CliAsync(App, "verify");
+        Assert.True(exit == 0, stdout + stderr);
+    }
+
+    private User NewUser(Guid id, string name) =>
+        new() { Id = id, UserName = name, DisplayName = name, AgencyId = App.Directory.Agencies["FBI"], CreatedAt = DateTime.UtcNow };
+
+    [Fact]
     public async Task ParallelSubmissions_LeaveOneUnbrokenChain()
     {
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => RequestBodies.SubmitAsync(App))));

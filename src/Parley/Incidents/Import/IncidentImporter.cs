@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Audit;
 using Parley.Data;
 
 namespace Parley.Incidents.Import;
@@ -95,8 +96,7 @@ public sealed class IncidentImporter(ParleyDbContext db, TimeProvider time)
                     ["count"] = fresh.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["ids"] = string.Join(' ', fresh.Select(i => i.Id)),
                 });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.SaveAndCommitAsync(tx, ct);
         }
         db.ChangeTracker.Clear();
         return (added, merged);
