@@ -21,7 +21,9 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
 {
     private readonly ConditionalWeakTable<IModel, BulkInsert<AuditEntry>> _inserts = new();
 
-    private TimeProvider Time => services.GetService<TimeProvider>() ?? TimeProvider.System;
+    private TimeProvider? _time;
+
+    private TimeProvider Time => _time ??= services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -61,7 +63,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     /// just before the commit, and no other save of the transaction waits for a row lock while holding it.
     private void BatchOnPostgres(ParleyDbContext db, List<AuditDraft> earlier)
     {
-        if (db.Database.IsNpgsql() && db.Audit.Saving.Exists(d => !d.Recorded))
+        if (db is PostgresParleyDbContext && db.Audit.Saving.Exists(d => !d.Recorded))
             db.Audit.Batched = Unchained([.. earlier, .. db.Audit.Saving], AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
     }
 
@@ -220,7 +222,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     private async Task WriteAsync(ParleyDbContext db, List<AuditDraft> drafts, CancellationToken ct)
     {
         var entries = Unchained(drafts, AuditHash.ToMicroseconds(Time.GetUtcNow().UtcDateTime));
-        if (db.Database.IsNpgsql())
+        if (db is PostgresParleyDbContext)
         {
             await PostgresChainAppend.AppendAsync(db, entries, ct);
             return;

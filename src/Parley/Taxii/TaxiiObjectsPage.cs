@@ -38,9 +38,8 @@ public static class TaxiiObjectsPage
         TlpAccess.Reader reader, TaxiiQuery q, int take, CancellationToken ct)
     {
         var sqlite = connections.Provider == StorageProvider.Sqlite;
-        await using var connection = await connections.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = q.AddedAfter is null ? Plain : AddedAfter;
+        await using var session = await connections.RentAsync(ct);
+        var command = session.Command(q.AddedAfter is null ? Plain : AddedAfter);
         command.AddParameter("collection", Key(collectionId, sqlite));
         command.AddParameter("next", q.Next ?? 0L);
         command.AddParameter("agency", Key(reader.AgencyId, sqlite));
@@ -49,27 +48,43 @@ public static class TaxiiObjectsPage
         if (q.AddedAfter is { } after) command.AddParameter("after", after);
 
         var rows = new List<(long, TaxiiPage.Item)>(take);
+        // SQLite keeps instants as text. Only the first and the last date of the page reach the response (its
+        // X-TAXII-Date-Added headers), so only those two are parsed: parsing every row was 3 % of a request.
+        var dates = sqlite ? new List<string>(take) : null;
         await using var result = await command.ExecuteReaderAsync(ct);
         while (await result.ReadAsync(ct))
         {
             if (!StillReadable(result, reader)) continue;
-            var added = DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc);
-            // SQLite hands over the stored UTF-8 as it is; Npgsql decodes text in any case.
-            rows.Add((result.GetInt64(0), sqlite
-                ? new TaxiiPage.Item(added, null, null, result.GetFieldValue<byte[]>(2))
-                : new TaxiiPage.Item(added, result.GetString(2), null)));
+            if (dates is not null)
+            {
+                dates.Add(result.GetString(1));
+                // SQLite hands over the stored UTF-8 as it is; Npgsql decodes text in any case.
+                rows.Add((result.GetInt64(0), new TaxiiPage.Item(default, null, null, result.GetFieldValue<byte[]>(2))));
+            }
+            else rows.Add((result.GetInt64(0), new TaxiiPage.Item(DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc), result.GetString(2), null)));
+        }
+        if (dates is not null && rows.Count > 0)
+        {
+            // The caller drops the row after the limit, which only says whether there are more.
+            foreach (var i in (int[])[0, Math.Min(rows.Count, take - 1) - 1])
+                if (i >= 0) rows[i] = (rows[i].Item1, rows[i].Item2 with { DateAdded = SqliteInstant(dates[i]) });
         }
         return rows;
     }
+
+    /// As Microsoft.Data.Sqlite's GetDateTime reads a text instant; stored instants are UTC.
+    private static DateTime SqliteInstant(string text) =>
+        DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
     /// PostgreSQL has a uuid type.
     private static object Key(Guid id, bool sqlite) => sqlite ? CommandParameters.SqliteText(id) : id;
 
     private static bool StillReadable(DbDataReader row, TlpAccess.Reader reader)
     {
-        TlpLevel? tlp = row.IsDBNull(3) ? null : Enum.Parse<TlpLevel>(row.GetString(3));
-        if (tlp is null or TlpLevel.Clear or TlpLevel.Green) return true;
-        return TlpAccess.CanRead(tlp, Id(row, 4)!.Value, Id(row, 5)!.Value, Id(row, 6), Id(row, 7), reader);
+        if (row.IsDBNull(3)) return true;
+        var tlp = row.GetString(3);
+        if (tlp is nameof(TlpLevel.Clear) or nameof(TlpLevel.Green)) return true;
+        return TlpAccess.CanRead(Enum.Parse<TlpLevel>(tlp), Id(row, 4)!.Value, Id(row, 5)!.Value, Id(row, 6), Id(row, 7), reader);
     }
 
     private static Guid? Id(DbDataReader row, int ordinal) =>
