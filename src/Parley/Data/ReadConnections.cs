@@ -48,13 +48,16 @@ public sealed class ReadConnections(StorageOptions storage) : IDisposable
 
     private async ValueTask ReturnAsync(Session session)
     {
-        if (storage.Provider == StorageProvider.Sqlite && !_disposed && session.Connection.State == System.Data.ConnectionState.Open
-            && Interlocked.Increment(ref _idleCount) <= KeptIdle)
+        if (storage.Provider == StorageProvider.Sqlite && !_disposed && session.Connection.State == System.Data.ConnectionState.Open)
         {
-            _idle.Add(session);
-            return;
+            if (Interlocked.Increment(ref _idleCount) <= KeptIdle)
+            {
+                _idle.Add(session);
+                if (_disposed) Dispose();
+                return;
+            }
+            Interlocked.Decrement(ref _idleCount);
         }
-        if (storage.Provider == StorageProvider.Sqlite && !_disposed) Interlocked.Decrement(ref _idleCount);
         await session.CloseAsync();
     }
 
