@@ -6,12 +6,9 @@ namespace Parley.Audit;
 
 /// The head of the chain, read under a lock so that two writers never both extend the same head.
 /// On SQLite every audited save reads it, so it is one plain command on the save's own connection and
-/// transaction: an index seek, no LINQ translation, no materialisation. (PostgreSQL: <see cref="PostgresChainAppend"/>.)
+/// transaction: an index seek, no LINQ translation, no materialisation. (PostgreSQL chains at the commit: <see cref="PostgresChainAppend"/>.)
 public static class AuditChain
 {
-    /// PostgreSQL's transaction-scoped advisory lock on the chain.
-    internal const long LockKey = 0x4155_4449_5400; // "AUDIT"
-
     private const string HeadQuery = """SELECT "Sequence", "Hash", "At" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
 
     /// Reads the head and its instant inside the context's current transaction, which on SQLite (BEGIN

@@ -33,7 +33,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     {
         b.ToTable("AuditEntries");
         b.HasKey(e => e.Sequence);
-        // Assigned under the chain lock, never by the database: a rolled-back transaction leaves no gap.
+        // Assigned under the chain lock, never by a database sequence: a rolled-back transaction leaves no gap.
         b.Property(e => e.Sequence).ValueGeneratedNever();
         b.Property(e => e.ActorType).HasMaxLength(16);
         b.Property(e => e.Action).HasMaxLength(64);

@@ -11,10 +11,10 @@ namespace Parley.Audit;
 /// Writes the audit entries for the changes a transaction saves, in that transaction, just before it
 /// commits. The drafts are taken from the change tracker before each save (a deleted entity is gone
 /// after it); a save outside a transaction gets one of its own. The chain is extended only at the
-/// commit, so the chain lock (PostgreSQL: an advisory lock held to the end of the transaction) covers
-/// reading the head, inserting the entries and committing, and never the change's own writes: a
-/// holder of the lock waits for no row lock, and audited writers overlap until their commits. On PostgreSQL
-/// the lock, the head and the insert are one round trip (<see cref="PostgresChainAppend"/>).
+/// commit, so the chain lock covers reading the head, inserting the entries and committing, and never
+/// the change's own writes: a holder of the lock waits for no row lock, and audited writers overlap until
+/// their commits. On PostgreSQL the entries are sent unchained and the server chains them inside the
+/// COMMIT itself (<see cref="PostgresChainAppend"/>).
 /// Registered as the app's <see cref="ISaveChangesInterceptor"/>; the benchmark swaps it for an
 /// interceptor that does nothing, to measure what the audit costs.
 public sealed class AuditInterceptor(AuditActors actors, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -59,8 +59,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     /// entries go at the end of that batch (<see cref="PostgresChainBatch"/>) rather than in a round trip of
     /// their own before the commit. The save is the whole transaction, so the entries are the same. So does
     /// the last save of a transaction the caller commits at once (<see cref="FinalSave"/>), with the drafts of
-    /// the transaction's earlier saves: the chain lock is then taken at the end of that batch, as it would be
-    /// just before the commit, and no other save of the transaction waits for a row lock while holding it.
+    /// the transaction's earlier saves (the server chains them all at the commit).
     private void BatchOnPostgres(ParleyDbContext db, List<AuditDraft> earlier)
     {
         if (db is PostgresParleyDbContext && db.Audit.Saving.Exists(d => !d.Recorded))
@@ -216,7 +215,8 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         if (eventData.Context is ParleyDbContext db) db.Audit.ForgetUncommitted();
     }
 
-    /// Takes the chain lock, reads the head, and inserts the chained entries in the committing transaction:
+    /// Writes the entries in the committing transaction (SQLite: under its write lock, the head read and the entries
+    /// chained here; PostgreSQL: sent unchained, chained by the server at the commit):
     /// one per actor, whatever number of rows the transaction changed (each row an extra entry made audited
     /// submits ~25 % slower). The instant never goes back along the chain, so a time range is a sequence range.
     private async Task WriteAsync(ParleyDbContext db, List<AuditDraft> drafts, CancellationToken ct)

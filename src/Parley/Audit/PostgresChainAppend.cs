@@ -9,58 +9,40 @@ using Parley.Data;
 
 namespace Parley.Audit;
 
-/// On PostgreSQL a save's entries are chained by the server, in the round trip that takes the chain lock:
-/// reading the head and inserting from the client cost two more round trips per audited save, which was
-/// most of what the audit added there. Each INSERT reads the head its predecessor just wrote and computes
-/// the hash exactly as <see cref="AuditHash"/> does (README "The hash input"); `audit verify` recomputes it
-/// in .NET, so any difference between the two shows as a broken link.
+/// On PostgreSQL a save's entries are chained by the server when its transaction commits. The save inserts
+/// them, unchained, into "AuditPending" (unlogged, never holding a committed row); a deferred constraint
+/// trigger on that table (migration <c>AuditChainedAtCommit</c>, function <c>parley_audit_chain</c>) then,
+/// at COMMIT, takes the chain lock, reads the head, inserts each entry into "AuditEntries" with its
+/// sequence number and its hash computed exactly as <see cref="AuditHash"/> does (README "The hash input"),
+/// and deletes the pending row. The chain lock is so held from the commit's start to its end, inside the
+/// server, and never across a round trip to the client: writers no longer queue behind a holder waiting
+/// for its turn to send COMMIT. `audit verify` recomputes every hash in .NET, so any difference between the
+/// two encodings shows as a broken link.
 public static class PostgresChainAppend
 {
-    private const string Head = $"""
-        (SELECT "Sequence", "Hash", "At" FROM (
-            (SELECT "Sequence", "Hash", "At" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1)
-            UNION ALL SELECT 0, '{Genesis}', '-infinity'::timestamptz) heads
-         ORDER BY "Sequence" DESC LIMIT 1) h
-        """;
-
-    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-
-    /// The new entry's sequence number and instant, from the head h. Written out where they are used rather than
-    /// joined in laterally: planning the join cost the server more than running the statement.
-    private const string Sequence = """(h."Sequence" + 1)""";
-    private const string Instant = """GREATEST(@chain_at{0}, h."At")""";
-
-    /// The hashed text of README "The hash input", given the head h.
-    private const string HashedText = $$"""
-        h."Hash" || E'\n' || {{Sequence}}::text || E'\n' || to_char({{Instant}} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-        || @chain_t{0} || E'\n' || COALESCE(@chain_a{0}::text, '') || E'\n' || COALESCE(@chain_g{0}::text, '') || E'\n' || COALESCE(@chain_p{0}::text, '') || E'\n'
-        || @chain_x{0} || E'\n' || @chain_st{0} || E'\n' || @chain_si{0} || E'\n' || @chain_d{0} || CASE WHEN @chain_c{0} = '' THEN '' ELSE E'\n' || @chain_c{0} END
-        """;
-
     public static async Task AppendAsync(ParleyDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = Statements(command.Parameters, entries);
+        command.CommandText = Statement(command.Parameters, entries);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// Adds the chain's statements to the end of the command that carries a save's own statements (EF sends a
-    /// save as one batch): a save in a transaction of its own is then two round trips (BEGIN with the batch and
-    /// the chain, COMMIT) instead of three. The lock is taken after the save's own statements, so it is held
-    /// from the end of the batch to the commit. The parameters are named chain_…, as EF names its own p0, p1, ….
+    /// Adds the entries' statement to the end of the command that carries a save's own statements (EF sends a
+    /// save as one batch), so they cost no round trip of their own. The parameters are named chain_…, as EF
+    /// names its own p0, p1, ….
     public static void AppendTo(DbCommand command, IReadOnlyList<AuditEntry> entries)
     {
         var npgsql = (NpgsqlCommand)command;
         var sql = npgsql.CommandText.TrimEnd();
-        npgsql.CommandText = (sql.EndsWith(';') ? sql : sql + ";") + "\n" + Statements(npgsql.Parameters, entries);
+        npgsql.CommandText = (sql.EndsWith(';') ? sql : sql + ";") + "\n" + Statement(npgsql.Parameters, entries);
     }
 
-    // The statements' text depends only on how many entries there are (almost always one): built once per count.
+    // The statement's text depends only on how many entries there are (almost always one): built once per count.
     private static readonly ConcurrentDictionary<int, string> Texts = new();
 
-    private static string Statements(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> entries)
+    private static string Statement(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> entries)
     {
         for (var i = 0; i < entries.Count; i++)
         {
@@ -79,20 +61,16 @@ public static class PostgresChainAppend
         return Texts.GetOrAdd(entries.Count, Text);
     }
 
+    // One multi-row INSERT: the rows, and so the trigger's chaining at the commit, keep the entries' order.
     private static string Text(int count)
     {
-        var sql = new StringBuilder($"SELECT pg_advisory_xact_lock({AuditChain.LockKey});\n");
+        var sql = new StringBuilder("""
+            INSERT INTO "AuditPending" ("At", "ActorType", "ActorId", "AgencyId", "PartyId", "Action", "SubjectType", "SubjectId", "PayloadDigest", "Changes")
+            VALUES
+            """);
         for (var i = 0; i < count; i++)
-        {
-            sql.Append($"""
-                INSERT INTO "AuditEntries" ("Sequence", "At", "ActorType", "ActorId", "AgencyId", "PartyId", "Action", "SubjectType", "SubjectId",
-                    "PayloadDigest", "Changes", "PreviousHash", "Hash")
-                SELECT {Sequence}, {string.Format(Instant, i)}, @chain_t{i}, @chain_a{i}, @chain_g{i}, @chain_p{i}, @chain_x{i}, @chain_st{i}, @chain_si{i}, @chain_d{i}, @chain_c{i}, h."Hash",
-                    encode(sha256(convert_to({string.Format(HashedText, i)}, 'UTF8')), 'hex')
-                FROM {Head};
-
-                """);
-        }
-        return sql.ToString();
+            sql.Append(i == 0 ? "\n" : ",\n")
+                .Append($"(@chain_at{i}, @chain_t{i}, @chain_a{i}, @chain_g{i}, @chain_p{i}, @chain_x{i}, @chain_st{i}, @chain_si{i}, @chain_d{i}, @chain_c{i})");
+        return sql.Append(";\n").ToString();
     }
 }

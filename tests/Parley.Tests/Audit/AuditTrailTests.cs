@@ -272,4 +272,24 @@ public abstract class AuditTrailTests(DatabaseKind kind) : AppTest(kind)
 
 public sealed class AuditTrailOnSqlite() : AuditTrailTests(DatabaseKind.Sqlite);
 
-public sealed class AuditTrailOnPostgres() : AuditTrailTests(DatabaseKind.Postgres);
+public sealed class AuditTrailOnPostgres() : AuditTrailTests(DatabaseKind.Postgres)
+{
+    /// On PostgreSQL a save leaves its entries unchained in "AuditPending" and the server chains them when the
+    /// transaction commits: every one reaches the chain, and the pending table keeps none of them.
+    [Fact]
+    public async Task EntriesAreChainedAtTheCommit_AndNoneStaysPending()
+    {
+        var before = (await AuditKit.EntriesAsync(App)).Count;
+        var ids = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => RequestBodies.SubmitAsync(App))));
+        foreach (var id in ids.Take(3))
+            Assert.Equal(HttpStatusCode.OK, (await App.As("cn.officer").PostJsonAsync($"/api/v1/requests/{id}/acknowledge", null)).StatusCode);
+
+        var entries = await AuditKit.EntriesAsync(App);
+        Assert.Equal(ids.Order(), entries.Skip(before).Where(e => e.Action == "Request.added").Select(e => e.SubjectId).Order());
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => e.Sequence));
+        var pending = await App.WithDbAsync(db => db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "AuditPending" """).SingleAsync());
+        Assert.Equal(0, pending);
+        var (exit, stdout, stderr) = await AuditKit.CliAsync(App, "verify");
+        Assert.True(exit == 0, stdout + stderr);
+    }
+}
