@@ -34,6 +34,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
             {
                 try { db.Audit.OwnTransaction = db.Database.BeginTransaction(); }
                 catch { Abandon(db); throw; }
+                WithoutSavepoint(db);
                 BatchOnPostgres(db, []);
             }
         }
@@ -49,10 +50,28 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
             {
                 try { db.Audit.OwnTransaction = await db.Database.BeginTransactionAsync(ct); }
                 catch { Abandon(db); throw; }
+                WithoutSavepoint(db);
                 BatchOnPostgres(db, []);
             }
         }
         return result;
+    }
+
+    /// The transaction the audit began holds this save alone: EF's savepoint around the save (two extra round
+    /// trips, SAVEPOINT and RELEASE) could only ever roll back to the transaction's start, which the rollback of
+    /// the whole transaction on failure does anyway.
+    private static void WithoutSavepoint(ParleyDbContext db)
+    {
+        if (!db.Database.AutoSavepointsEnabled) return;
+        db.Database.AutoSavepointsEnabled = false;
+        db.Audit.SavepointsPaused = true;
+    }
+
+    private static void RestoreSavepoints(ParleyDbContext db)
+    {
+        if (!db.Audit.SavepointsPaused) return;
+        db.Database.AutoSavepointsEnabled = true;
+        db.Audit.SavepointsPaused = false;
     }
 
     /// On PostgreSQL a save in a transaction of its own that changes rows sends them in one batch, and its
@@ -167,6 +186,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
         var audit = db.Audit;
         audit.Saving.Clear();
         RestoreDetection(db);
+        RestoreSavepoints(db);
         if (db.ChangeTracker.AutoDetectChangesEnabled)
         {
             db.ChangeTracker.DetectChanges();
@@ -191,6 +211,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     {
         var audit = db.Audit;
         RestoreDetection(db);
+        RestoreSavepoints(db);
         audit.Batched = null;
         if (audit.Saving.Count == 0 || db.Database.CurrentTransaction is not { } transaction) return null;
         audit.Saved(transaction.GetDbTransaction());
@@ -203,6 +224,7 @@ public sealed class AuditInterceptor(AuditActors actors, IServiceProvider servic
     private static void Abandon(ParleyDbContext db)
     {
         RestoreDetection(db);
+        RestoreSavepoints(db);
         db.Audit.Saving.Clear();
         db.Audit.Batched = null;
         db.Audit.WrittenInBatch = false;

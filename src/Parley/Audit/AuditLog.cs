@@ -31,6 +31,8 @@ public sealed class AuditLog
     internal bool CommitFollows { get; set; }
     /// The save under way turned the change tracker's automatic detection off, having detected the changes itself.
     internal bool DetectionPaused { get; set; }
+    /// The save under way turned EF's automatic savepoints off, in the transaction the audit began for it.
+    internal bool SavepointsPaused { get; set; }
 
     /// Records an action that changes no tracked entity; it is written by the next SaveChanges.
     public void Record(string action, string subjectType, string subjectId, IReadOnlyDictionary<string, string?>? payload = null, AuditActor? actor = null) =>
