@@ -88,7 +88,10 @@ public static class AuditBenchmark
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (count, held) = (clock.Count, clock.Held);
+            // On stderr, in the clock `perf record` stamps its samples with, so a profile can be split by variant.
+            var t0 = Stopwatch.GetTimestamp() / 1e9;
             Slices.Add(await driver.RunAsync(clients, duration));
+            Console.Error.WriteLine($"SLICE {name} {t0:0.000} {Stopwatch.GetTimestamp() / 1e9:0.000} {Slices[^1].Submits}");
             _cpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             _measured = (_measured.Count + clock.Count - count, _measured.Held + clock.Held - held);
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -19,6 +20,7 @@ public static class AuditHash
     private const int MaxKeptBuffer = 64 * 1024;
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _json;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
 
     /// hash = SHA-256(previous hash + "\n" + canonical encoding), as lowercase hex.
     public static string Of(AuditEntry e) => Of(e.PreviousHash, e.Sequence, e.At, e.ActorType, e.ActorId, e.AgencyId, e.PartyId,
@@ -65,24 +67,30 @@ public static class AuditHash
     {
         var pairs = payload.ToArray();
         Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < pairs.Length; i++)
+            if (pairs[i].Key == pairs[i - 1].Key) throw new ArgumentException($"The payload names {pairs[i].Key} twice.", nameof(payload));
+        return DigestOrdered(pairs);
+    }
+
+    /// <see cref="Digest"/> of pairs already in ordinal order of their keys, each key once.
+    public static string DigestOrdered(ReadOnlySpan<KeyValuePair<string, string?>> pairs)
+    {
         var buffer = _json ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            for (var i = 0; i < pairs.Length; i++)
-            {
-                if (i > 0 && pairs[i].Key == pairs[i - 1].Key) throw new ArgumentException($"The payload names {pairs[i].Key} twice.", nameof(payload));
-                json.WriteString(pairs[i].Key, pairs[i].Value);
-            }
-            json.WriteEndObject();
-        }
+        var json = _writer ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartObject();
+        foreach (var (key, value) in pairs) json.WriteString(key, value);
+        json.WriteEndObject();
+        json.Flush();
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
         // A large payload (a STIX object) should not keep its buffer alive on this thread.
-        if (buffer.Capacity > MaxKeptBuffer) _json = null;
+        if (buffer.Capacity > MaxKeptBuffer) (_json, _writer) = (null, null);
         return Convert.ToHexStringLower(hash);
     }
+
+    public static string DigestOrdered(List<KeyValuePair<string, string?>> pairs) => DigestOrdered(CollectionsMarshal.AsSpan(pairs));
 
     /// A field may not hold a line feed, which separates fields in the hashed text.
     public static string Field(string value, int maxLength) =>
