@@ -11,8 +11,8 @@ namespace Parley.Audit;
 
 /// On PostgreSQL a save's entries are chained by the server when its transaction commits. The save inserts
 /// them, unchained, into "AuditPending" (unlogged, never holding a committed row); a deferred constraint
-/// trigger on that table (migration <c>AuditChainedAtCommit</c>, function <c>parley_audit_chain</c>) then,
-/// at COMMIT, takes the chain lock, reads the head, inserts each entry into "AuditEntries" with its
+/// trigger on that table (migration <c>AuditChainedAtCommit</c>; function <c>parley_audit_chain</c> as
+/// migration <c>AuditChainInOneStatement</c> last wrote it) then, at COMMIT, takes the chain lock, reads the head, inserts each entry into "AuditEntries" with its
 /// sequence number and its hash computed exactly as <see cref="AuditHash"/> does (README "The hash input"),
 /// and deletes the pending row. The chain lock is so held from the commit's start to its end, inside the
 /// server, and never across a round trip to the client: writers no longer queue behind a holder waiting
