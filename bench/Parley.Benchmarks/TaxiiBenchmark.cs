@@ -88,6 +88,9 @@ public static class TaxiiBenchmark
                               $"ratio {taxii.PerSecond / top.PerSecond:P0}; load {load} → {LoadAverage()}");
             Console.WriteLine($"      Parley's pipeline with the page from memory: {floor.PerSecond,8:N0} req/s ({floor.CpuPerRequestMs:F3} ms CPU/req), {floor.PerSecond / top.PerSecond:P0} of the ceiling");
         }
+        var held = server.Services.GetRequiredService<Parley.Taxii.NewestVersionsCache>();
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"  newest versions held in memory: {held.Bytes / 1048576.0:F0} MB; this process's peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB");
     }
 
     /// CPU/req is this process's CPU (server, client and ceiling together; the database server's own

@@ -29,7 +29,10 @@ public sealed record ThroughputWhatIf(
             "no-audit" => new ThroughputWhatIf(name,
                 "no audit entries are written (the audit interceptor is replaced by one that does nothing)",
                 Configure: b => b.Services.Replace(ServiceDescriptor.Singleton<ISaveChangesInterceptor>(new NoAudit()))),
-            _ => throw new ArgumentException($"Unknown --what-if '{name}' on {db}: write-gate (SQLite), auto-prepare (PostgreSQL), no-watcher or no-audit."),
+            "no-page-cache" => new ThroughputWhatIf(name,
+                "TAXII pages are read from the database every time (TaxiiOptions:PageCacheMegabytes=0), as before the NewestVersionsCache",
+                Configure: b => b.Configuration["TaxiiOptions:PageCacheMegabytes"] = "0"),
+            _ => throw new ArgumentException($"Unknown --what-if '{name}' on {db}: write-gate (SQLite), auto-prepare (PostgreSQL), no-watcher, no-audit or no-page-cache."),
         }).ToList();
 
     private static ThroughputWhatIf WriteGate()

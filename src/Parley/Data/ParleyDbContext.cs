@@ -49,6 +49,7 @@ public abstract class ParleyDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<StoredObject> StixObjects => Set<StoredObject>();
+    public DbSet<CollectionVersion> CollectionVersions => Set<CollectionVersion>();
     public DbSet<TaxiiStatusRecord> TaxiiStatuses => Set<TaxiiStatusRecord>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<IncidentFacet> IncidentFacets => Set<IncidentFacet>();

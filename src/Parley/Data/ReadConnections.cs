@@ -23,6 +23,9 @@ public sealed class ReadConnections(StorageOptions storage) : IDisposable
 
     public StorageProvider Provider => storage.Provider;
 
+    /// A GUID as a parameter value: PostgreSQL has a uuid type, SQLite holds EF's text form.
+    public object Key(Guid id) => storage.Provider == StorageProvider.Sqlite ? CommandParameters.SqliteText(id) : id;
+
     /// A connection, open, for one read; dispose it to give it back.
     public async Task<Session> RentAsync(CancellationToken ct)
     {

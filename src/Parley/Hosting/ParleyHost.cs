@@ -64,6 +64,8 @@ public static class ParleyHost
         builder.Services.AddNotifications();
         builder.Services.AddSingleton<DateAddedClock>();
         builder.Services.AddScoped<StixIngest>();
+        builder.Services.AddSingleton<CollectionChanges>();
+        builder.Services.AddSingleton<NewestVersionsCache>();
         builder.Services.AddScoped<TaxiiServices>();
         builder.Services.AddOptions<ReadAuditOptions>().BindConfiguration(nameof(ReadAuditOptions)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadAuditQueue>();

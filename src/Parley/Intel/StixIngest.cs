@@ -15,7 +15,9 @@ namespace Parley.Intel;
 /// Invalid objects are reported with their position and do not stop the others.
 /// Reading and validating run on one task and writing on another, a few batches apart, so that
 /// both cores work.
-public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
+/// <paramref name="changes"/>, when given, hears of each committed ingest that stored something; every such ingest
+/// is also counted in the database, for other processes.
+public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, CollectionChanges? changes = null)
 {
     private const int BatchSize = 1000;
     // Batches read ahead of the writer: enough to keep it busy, few enough to keep memory bounded.
@@ -91,12 +93,14 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock)
                 ["total"] = result.Total.ToString(), ["stored"] = result.Stored.ToString(),
                 ["duplicates"] = result.Duplicates.ToString(), ["failed"] = result.Failures.Count.ToString(),
             });
+            if (result.Stored > 0) await CollectionChanges.CountAsync(db, target.Collection.Id, ct);
             await db.SaveAndCommitAsync(tx, ct);
         }
         finally
         {
             Gate.Release();
         }
+        if (result.Stored > 0) changes?.Announce(target.Collection.Id);
         return result;
     }
 

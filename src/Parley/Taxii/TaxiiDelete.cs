@@ -28,8 +28,10 @@ public static class TaxiiDelete
         await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
         await matching.ExecuteDeleteAsync(ct);
         await StoredVersions.RecomputeFlagsAsync(s.Db, collection.Id, [objectId], ct);
+        await CollectionChanges.CountAsync(s.Db, collection.Id, ct);
         await s.Db.RecordAsync("stix.delete", "StixObject", objectId, new Dictionary<string, string?> { ["collection"] = collection.Id.ToString(), ["query"] = http.Request.QueryString.Value }, ct);
         await tx.CommitAsync(ct);
+        s.Changes.Announce(collection.Id);
         return TypedResults.Ok();
     }
 }

@@ -8,7 +8,7 @@ namespace Parley.Taxii;
 public sealed class TaxiiPage(string listName, bool more, string? next, IReadOnlyList<TaxiiPage.Item> items) : IResult
 {
     /// One element: raw JSON (objects, as text or as UTF-8) or a value to serialise (manifest entries, version strings).
-    public sealed record Item(DateTime DateAdded, string? RawJson, object? Value, byte[]? RawUtf8 = null);
+    public sealed record Item(DateTime DateAdded, string? RawJson, object? Value, ReadOnlyMemory<byte> RawUtf8 = default);
 
     public async Task ExecuteAsync(HttpContext http)
     {
@@ -28,7 +28,7 @@ public sealed class TaxiiPage(string listName, bool more, string? next, IReadOnl
             writer.WriteStartArray(listName);
             foreach (var item in items)
             {
-                if (item.RawUtf8 is not null) writer.WriteRawValue(item.RawUtf8, skipInputValidation: true);
+                if (!item.RawUtf8.IsEmpty) writer.WriteRawValue(item.RawUtf8.Span, skipInputValidation: true);
                 else if (item.RawJson is not null) writer.WriteRawValue(item.RawJson, skipInputValidation: true);
                 else JsonSerializer.Serialize(writer, item.Value, item.Value!.GetType(), TaxiiResult.Options);
                 if (writer.BytesPending > 16 * 1024) await writer.FlushAsync(http.RequestAborted);

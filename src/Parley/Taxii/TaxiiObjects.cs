@@ -57,9 +57,11 @@ public static class TaxiiObjects
             var visible = s.Db.StixObjects.AsNoTracking().Where(o => o.CollectionId == collection.Id).Where(TlpAccess.Readable(TlpAccess.Reader.Of(actor)));
             return objectId is null ? visible : visible.Where(o => o.StixId == objectId);
         }
-        var rows = plainPage && TaxiiObjectsPage.Covers(query)
-            ? await TaxiiObjectsPage.ReadAsync(s.Connections, collection.Id, TlpAccess.Reader.Of(actor), query, query.Limit + 1, ct)
-            : await read(query.Apply(Visible(), versions: !versionsList).OrderBy(o => o.Seq).Take(query.Limit + 1), query);
+        var rows = !plainPage || !TaxiiObjectsPage.Covers(query)
+            ? await read(query.Apply(Visible(), versions: !versionsList).OrderBy(o => o.Seq).Take(query.Limit + 1), query)
+            : query.AddedAfter is null && s.NewestVersions.Enabled
+                ? await s.NewestVersions.ReadAsync(collection.Id, TlpAccess.Reader.Of(actor), query.Next ?? 0, query.Limit + 1, ct)
+                : await TaxiiObjectsPage.ReadAsync(s.Connections, collection.Id, TlpAccess.Reader.Of(actor), query, query.Limit + 1, ct);
         if (objectId is not null && rows.Count == 0 && !await Visible().AnyAsync(ct))
             return TaxiiError.NotFound($"No object '{objectId}' in this collection.");
         await s.ReadAudit.RecordAsync($"taxii.{http.Request.Path.Value?.TrimEnd('/').Split('/')[^1] switch { "manifest" => "manifest", "versions" => "versions", _ => "objects" }}.read",

@@ -9,14 +9,13 @@ namespace Parley.Taxii;
 /// The page a polling client asks for most (GET objects, newest versions, `added_after` / `next` / `limit`
 /// and nothing else), read with one plain statement instead of through EF: per request, EF's query
 /// pipeline and the DbContext's first use cost several times the statement itself. Any other filter
-/// goes through <see cref="TaxiiQuery.Apply"/>.
+/// goes through <see cref="TaxiiQuery.Apply"/>; without `added_after`, <see cref="NewestVersionsCache"/> answers.
 /// The TLP filter is <see cref="TlpAccess.Readable"/> written as SQL; a test holds the two equal, and every
 /// row is checked again with <see cref="TlpAccess.CanRead"/>, so a difference could only shorten a page, never leak.
 public static class TaxiiObjectsPage
 {
-    private const string Select = """
-        SELECT "Seq", "DateAdded", "Json", "Tlp", "SourcePartyId", "SourceAgencyId", "RecipientPartyId", "RecipientAgencyId"
-        FROM "StixObjects"
+    private const string Select = $"""
+        {CachedRun.Columns}
         WHERE "CollectionId" = @collection AND "Seq" > @next AND "IsLast"
         """;
 
@@ -40,10 +39,10 @@ public static class TaxiiObjectsPage
         var sqlite = connections.Provider == StorageProvider.Sqlite;
         await using var session = await connections.RentAsync(ct);
         var command = session.Command(q.AddedAfter is null ? Plain : AddedAfter);
-        command.AddParameter("collection", Key(collectionId, sqlite));
+        command.AddParameter("collection", connections.Key(collectionId));
         command.AddParameter("next", q.Next ?? 0L);
-        command.AddParameter("agency", Key(reader.AgencyId, sqlite));
-        command.AddParameter("party", Key(reader.PartyId, sqlite));
+        command.AddParameter("agency", connections.Key(reader.AgencyId));
+        command.AddParameter("party", connections.Key(reader.PartyId));
         command.AddParameter("take", take);
         if (q.AddedAfter is { } after) command.AddParameter("after", after);
 
@@ -76,17 +75,11 @@ public static class TaxiiObjectsPage
     private static DateTime SqliteInstant(string text) =>
         DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
-    /// PostgreSQL has a uuid type.
-    private static object Key(Guid id, bool sqlite) => sqlite ? CommandParameters.SqliteText(id) : id;
-
     private static bool StillReadable(DbDataReader row, TlpAccess.Reader reader)
     {
         if (row.IsDBNull(3)) return true;
         var tlp = row.GetString(3);
         if (tlp is nameof(TlpLevel.Clear) or nameof(TlpLevel.Green)) return true;
-        return TlpAccess.CanRead(Enum.Parse<TlpLevel>(tlp), Id(row, 4)!.Value, Id(row, 5)!.Value, Id(row, 6), Id(row, 7), reader);
+        return TlpAccess.CanRead(Enum.Parse<TlpLevel>(tlp), CachedRun.Id(row, 4)!.Value, CachedRun.Id(row, 5)!.Value, CachedRun.Id(row, 6), CachedRun.Id(row, 7), reader);
     }
-
-    private static Guid? Id(DbDataReader row, int ordinal) =>
-        row.IsDBNull(ordinal) ? null : row.GetFieldType(ordinal) == typeof(Guid) ? row.GetGuid(ordinal) : Guid.Parse(row.GetString(ordinal), CultureInfo.InvariantCulture);
 }

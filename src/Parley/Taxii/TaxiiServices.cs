@@ -8,7 +8,7 @@ using Parley.Intel;
 namespace Parley.Taxii;
 
 public sealed class TaxiiServices(ParleyDbContext db, ReadConnections connections, DirectoryCache directory, IOptions<TaxiiOptions> options, StixIngest ingest, TimeProvider time,
-    ReadAuditQueue readAudit)
+    ReadAuditQueue readAudit, CollectionChanges changes, NewestVersionsCache newestVersions)
 {
     public ParleyDbContext Db => db;
     /// A pooled connection for the plain page read, without the DbContext.
@@ -19,6 +19,10 @@ public sealed class TaxiiServices(ParleyDbContext db, ReadConnections connection
     public TimeProvider Time => time;
     /// Where reads are recorded: they are written together, apart from any change.
     public ReadAuditQueue ReadAudit => readAudit;
+    /// Where a change to a collection's objects is announced once committed.
+    public CollectionChanges Changes => changes;
+    /// The newest versions of each collection, held for GET objects by `next` and `limit`.
+    public NewestVersionsCache NewestVersions => newestVersions;
 
     /// The API root of a mechanism the caller's party belongs to; any other root does not exist for the caller.
     public async Task<(Mechanism? Mechanism, DirectoryCache.DirectorySnapshot Dir)> RootAsync(string root, Actor actor, CancellationToken ct)

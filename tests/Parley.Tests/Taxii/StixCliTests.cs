@@ -64,4 +64,20 @@ public sealed class StixCliTests() : AppTest(DatabaseKind.Sqlite)
         Assert.Equal(2, noAgency);
         Assert.StartsWith("parley: no agency 'KGB'", noAgencyErr);
     }
+
+    [Fact]
+    public async Task ObjectsImportedWhileTheServerRuns_ReachTaxiiReaders_WithinASecond()
+    {
+        var shared = await Taxii.CollectionAsync(App);
+        Assert.Empty(Taxii.Ids(await Taxii.GetAsync(App, "cn.officer", $"{shared}objects/")));
+
+        var file = Path.Combine(System.IO.Directory.CreateTempSubdirectory("parley-stix-").FullName, "new.json");
+        var sent = new List<JsonObject> { StixSamples.Indicator(), StixSamples.Ipv4("192.0.2.78") };
+        await File.WriteAllTextAsync(file, StixSamples.Bundle(sent));
+        var (exit, _, stderr) = await ParleyProcess.RunAsync("import", "stix", file, "--agency", "FBI", "--db", Db);
+        Assert.True(exit == 0, stderr);
+
+        App.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(sent.Select(o => o["id"]!.ToString()), Taxii.Ids(await Taxii.GetAsync(App, "cn.officer", $"{shared}objects/")));
+    }
 }

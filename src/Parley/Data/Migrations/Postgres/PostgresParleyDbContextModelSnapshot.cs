@@ -1174,6 +1174,19 @@ namespace Parley.Data.Migrations.Postgres
                     b.ToTable("IncidentSources");
                 });
 
+            modelBuilder.Entity("Parley.Intel.CollectionVersion", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CollectionId");
+
+                    b.ToTable("StixCollectionVersions", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Intel.StoredObject", b =>
                 {
                     b.Property<long>("Seq")

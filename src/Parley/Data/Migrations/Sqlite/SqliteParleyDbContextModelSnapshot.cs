@@ -1169,6 +1169,19 @@ namespace Parley.Data.Migrations.Sqlite
                     b.ToTable("IncidentSources");
                 });
 
+            modelBuilder.Entity("Parley.Intel.CollectionVersion", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CollectionId");
+
+                    b.ToTable("StixCollectionVersions", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Intel.StoredObject", b =>
                 {
                     b.Property<long>("Seq")
