@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Parley.Data;
@@ -19,6 +20,7 @@ public sealed class BulkInsert<T> where T : class
     private readonly string _table;
     private readonly string _columnList;
     private readonly ISqlGenerationHelper _sql;
+    private readonly bool _positional;
 
     public BulkInsert(DbContext db)
     {
@@ -32,6 +34,9 @@ public sealed class BulkInsert<T> where T : class
         _sql = db.GetService<ISqlGenerationHelper>();
         _table = _sql.DelimitIdentifier(table.Name, table.Schema);
         _columnList = string.Join(", ", _columns.Select(c => _sql.DelimitIdentifier(c.Property.GetColumnName(table)!)));
+        _positional = _columns.All(c => SqlitePositionalInsert.Binds(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType)
+            && c.Mapping.DbType is null or System.Data.DbType.String or System.Data.DbType.Int64 or System.Data.DbType.Int32 or System.Data.DbType.Boolean
+                or System.Data.DbType.DateTime or System.Data.DbType.DateTime2 or System.Data.DbType.Double or System.Data.DbType.Binary or System.Data.DbType.Int16 or System.Data.DbType.Byte or System.Data.DbType.Guid);
     }
 
     public async Task InsertAsync(DbContext db, IReadOnlyList<T> rows, CancellationToken ct)
@@ -81,9 +86,20 @@ public sealed class BulkInsert<T> where T : class
 
     // One row per statement: Microsoft.Data.Sqlite binds each parameter by name, which SQLite looks up
     // with a linear scan: a 100-row INSERT (1,900 parameters) cost more CPU than 100 single-row ones
-    // (STIX import: ~3,700 against ~4,800 objects per CPU-second).
+    // (STIX import: ~3,700 against ~4,800 objects per CPU-second). Bound by position where every column's
+    // type allows it.
     private async Task InsertRowsAsync(DbContext db, DbConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
     {
+        if (connection is SqliteConnection sqlite && _positional)
+        {
+            using var insert = new SqlitePositionalInsert(sqlite, $"INSERT INTO {_table} ({_columnList}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"?{i + 1}"))})");
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < _columns.Length; i++) insert.Bind(i + 1, ProviderValue(_columns[i].Mapping, _columns[i].Get(row)));
+                insert.Execute();
+            }
+            return;
+        }
         await using var command = await PrepareAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), 1, ct);
         for (var i = 0; i < rows.Count; i++) await ExecuteAsync(command, rows, i, 1, ct);
     }

@@ -28,6 +28,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     private BulkInsert<StoredObject>? _inserts;
+    private HeldVersions? _held;
 
     // Id and Type are read once: each read of StixObject.Id or .Type is a look-up in the JSON.
     private sealed record Pending(int Index, string Id, string Type, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
@@ -54,11 +55,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using var cache = await SqliteCacheSize.EnlargeAsync(db, CacheMegabytes, ct);
-            // The look-up of held versions runs once per batch while the table grows under it. Npgsql
-            // prepares it, and from the sixth run PostgreSQL keeps a generic plan that compares each row of
-            // the collection with all 1,000 ids: seconds per batch at 30,000 rows. A custom plan per batch
-            // probes the unique index for each id.
-            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+            await using var held = _held = new HeldVersions(db);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
             var reading = Task.Run(() => ReadAsync(items, batches.Writer, stop.Token), stop.Token);
@@ -167,9 +164,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
                 .Select(o => o.StixId).Distinct().ToListAsync(ct));
 
         var ids = batch.Select(p => p.Id).Distinct().ToList();
-        var existing = (await db.StixObjects.Where(o => o.CollectionId == collection.Id && ids.Contains(o.StixId))
-                .Select(o => new { o.StixId, o.Version }).ToListAsync(ct))
-            .GroupBy(o => o.StixId).ToDictionary(g => g.Key, g => g.Select(o => o.Version).ToHashSet());
+        var existing = await _held!.FindAsync(collection.Id, ids, ct);
 
         var rows = new List<StoredObject>(batch.Count);
         var added = new Dictionary<string, HashSet<DateTime>>(StringComparer.Ordinal);
