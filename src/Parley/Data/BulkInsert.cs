@@ -78,8 +78,8 @@ public sealed class BulkInsert<T> where T : class
         await using var import = await connection.BeginBinaryImportAsync($"COPY {_table} ({_columnList}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
-            await import.StartRowAsync(ct);
-            foreach (var column in _columns) await PostgresCopy.WriteAsync(import, ProviderValue(column.Mapping, column.Get(row)), ct);
+            import.StartRow();
+            foreach (var column in _columns) PostgresCopy.Write(import, ProviderValue(column.Mapping, column.Get(row)));
         }
         await import.CompleteAsync(ct);
     }

@@ -64,17 +64,18 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
                 var analyzeAt = FirstAnalyze;
                 await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 {
-                    result.Failures.AddRange(batch.Failures);
-                    await FlushAsync(batch.Objects, target, known, result, keepSuccesses, incidents, ct);
                     if (result.Stored >= analyzeAt && db.Database.IsNpgsql())
                     {
                         // PostgreSQL plans the held-versions look-up from statistics that do not know the rows
                         // this import added: it then scanned the whole collection for each batch (0.3 s per
                         // batch at 500,000 rows) instead of probing the unique index. ANALYZE in the import's own
-                        // transaction counts them; doubling the threshold keeps it to a few runs.
+                        // transaction counts them; doubling the threshold keeps it to a few runs. Only before a
+                        // batch that will be looked up: once the last batch is in, it would help nothing.
                         await db.Database.ExecuteSqlRawAsync("ANALYZE \"StixObjects\"", ct);
                         analyzeAt *= 2;
                     }
+                    result.Failures.AddRange(batch.Failures);
+                    await FlushAsync(batch.Objects, target, known, result, keepSuccesses, incidents, ct);
                 }
                 result.Total = await reading;
             }

@@ -20,6 +20,8 @@ public sealed class StoredObjectConfiguration : IEntityTypeConfiguration<StoredO
         b.HasIndex(o => new { o.CollectionId, o.StixId, o.Version }).IsUnique();
         // TAXII reads walk a collection in insertion order.
         b.HasIndex(o => new { o.CollectionId, o.Seq });
-        b.HasIndex(o => new { o.Type, o.StixId });
+        // Imports look up the marking definitions a mechanism holds. Only those are indexed: every index on
+        // this table is paid for by every object imported (the full (Type, StixId) and MechanismId indexes were).
+        b.HasIndex(o => new { o.MechanismId, o.StixId }).HasFilter("\"Type\" = 'marking-definition'").HasDatabaseName("IX_StixObjects_MarkingDefinitions");
     }
 }

@@ -1262,11 +1262,11 @@ namespace Parley.Data.Migrations.Postgres
 
                     b.HasKey("Seq");
 
-                    b.HasIndex("MechanismId");
-
                     b.HasIndex("CollectionId", "Seq");
 
-                    b.HasIndex("Type", "StixId");
+                    b.HasIndex("MechanismId", "StixId")
+                        .HasDatabaseName("IX_StixObjects_MarkingDefinitions")
+                        .HasFilter("\"Type\" = 'marking-definition'");
 
                     b.HasIndex("CollectionId", "StixId", "Version")
                         .IsUnique();

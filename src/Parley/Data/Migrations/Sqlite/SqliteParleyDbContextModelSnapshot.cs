@@ -1255,11 +1255,11 @@ namespace Parley.Data.Migrations.Sqlite
 
                     b.HasKey("Seq");
 
-                    b.HasIndex("MechanismId");
-
                     b.HasIndex("CollectionId", "Seq");
 
-                    b.HasIndex("Type", "StixId");
+                    b.HasIndex("MechanismId", "StixId")
+                        .HasDatabaseName("IX_StixObjects_MarkingDefinitions")
+                        .HasFilter("\"Type\" = 'marking-definition'");
 
                     b.HasIndex("CollectionId", "StixId", "Version")
                         .IsUnique();
