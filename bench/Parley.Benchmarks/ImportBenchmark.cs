@@ -16,7 +16,7 @@ public static class ImportBenchmark
     // Far past any measured bundle's object numbers, so the warm-up's ids are never duplicates of them.
     private const int WarmFirst = 40_000_000;
 
-    public static async Task RunAsync(BenchDb kind, string? postgresServer, int objects, int warmObjects)
+    public static async Task RunAsync(BenchDb kind, string? postgresServer, int objects, int warmObjects, bool viaCli)
     {
         var file = Path.Combine(Path.GetTempPath(), $"parley-bench-bundle-{objects}.json");
         if (!File.Exists(file)) await StixGenerator.WriteBundleAsync(file, objects);
@@ -27,6 +27,11 @@ public static class ImportBenchmark
         await using var services = BenchServer.DatabaseServices(database.Storage);
         await BenchDirectory.SeedAsync(services, DateTime.UtcNow);
         Console.WriteLine(database.Description);
+        if (viaCli)
+        {
+            await RunCliAsync(database.Storage, file);
+            return;
+        }
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
@@ -51,6 +56,40 @@ public static class ImportBenchmark
                           $"CPU {cpu.TotalSeconds:F1} s = {result.Total / cpu.TotalSeconds:N0} objects per CPU-second");
         Console.WriteLine($"  memory: working set {before / 1048576.0:F0} MB before, peak {sampler.PeakWorkingSet / 1048576.0:F0} MB, " +
                           $"peak managed heap {sampler.PeakManaged / 1048576.0:F0} MB");
+    }
+
+    /// `--cli`: the real `parley import stix FILE --agency FBI --db …` in a process of its own, on the database set up
+    /// here, as an analyst runs it. Its rate is the one it prints (around the ingest of the file); the wall time of
+    /// the whole command (start, migration check, directory) and its peak working set, sampled every 50 ms, come
+    /// from outside.
+    private static async Task RunCliAsync(StorageOptions storage, string file)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "parley.dll"), "import", "stix", file, "--agency", "FBI",
+                     "--db", storage.Provider == StorageProvider.Sqlite ? $"sqlite:{storage.ConnectionString}" : storage.ConnectionString])
+            start.ArgumentList.Add(argument);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            try
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+            }
+            catch (InvalidOperationException) { } // exited between the check and the read
+            await Task.Delay(50);
+        }
+        await process.WaitForExitAsync();
+        watch.Stop();
+        var printed = await output;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"parley import stix exited {process.ExitCode}: {await errors}");
+        var rate = System.Text.RegularExpressions.Regex.Match(printed, @"\((\d+) objects/s\)").Groups[1].Value;
+        Console.WriteLine($"  parley import stix: {printed.Trim()}");
+        Console.WriteLine($"  {rate} objects/s as the command prints it; the whole command {watch.Elapsed.TotalSeconds:F1} s; peak working set {peak / 1048576.0:F0} MB");
     }
 
     private static async Task WarmUpAsync(IServiceProvider services, IngestTarget target, int count)

@@ -43,7 +43,7 @@ try
             await PagesBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("incoming", 10_000), options.Int("events", 500), options.Int("iterations", 200));
             return 0;
         case "import":
-            await ImportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 100_000), options.Int("warm-objects", 0));
+            await ImportBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 100_000), options.Int("warm-objects", 0), options.Flag("cli"));
             return 0;
         case "taxii":
             await TaxiiBenchmark.RunAsync(options.Db, options.PostgresServer, options.Int("objects", 1_000_000), options.Clients, duration, warmup, options.Get("what-if"));
