@@ -89,6 +89,7 @@ public sealed class NewestVersionsCache
     {
         var run = await CachedRun.ReadAsync(_connections, collectionId, cursor, held.NextFrom(cursor), RunLength, ct);
         run = held.Add(run);
+        run.Touch(_time.GetTimestamp()); // the run just read is the last to go
         if (Bytes > _options.PageCacheMegabytes * 1024L * 1024) Evict();
         return run;
     }
