@@ -10,7 +10,7 @@ using Npgsql;
 namespace Parley.Data;
 
 /// Inserts many rows of one entity type inside the context's current transaction: binary COPY on
-/// PostgreSQL, prepared multi-row INSERTs on SQLite. Imports use it because change tracking, and a
+/// PostgreSQL, a prepared single-row INSERT on SQLite. Imports use it because change tracking, and a
 /// round trip per row to read back generated keys, cost far more than the rows themselves. Values go
 /// through EF's own type mappings and converters, so they are stored exactly as SaveChanges would store
 /// them. An identity key is left out for the database to fill in.
