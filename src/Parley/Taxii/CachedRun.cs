@@ -116,7 +116,7 @@ public sealed class CachedRun
             while (await result.ReadAsync(ct))
             {
                 seqs.Add(result.GetInt64(0));
-                dates.Add(sqlite ? SqliteInstant(result.GetString(1)) : DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc).Ticks);
+                dates.Add(sqlite ? SqliteInstant(result.GetString(1)).Ticks : DateTime.SpecifyKind(result.GetDateTime(1), DateTimeKind.Utc).Ticks);
                 if (sqlite) json.Write(result.GetFieldValue<byte[]>(2));
                 else
                 {
@@ -136,7 +136,8 @@ public sealed class CachedRun
     }
 
     /// As Microsoft.Data.Sqlite's GetDateTime reads a text instant; stored instants are UTC.
-    private static long SqliteInstant(string text) => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).Ticks;
+    internal static DateTime SqliteInstant(string text) =>
+        DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
     internal static Guid? Id(DbDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : row.GetFieldType(ordinal) == typeof(Guid) ? row.GetGuid(ordinal) : Guid.Parse(row.GetString(ordinal), CultureInfo.InvariantCulture);

@@ -66,14 +66,10 @@ public static class TaxiiObjectsPage
         {
             // The caller drops the row after the limit, which only says whether there are more.
             foreach (var i in (int[])[0, Math.Min(rows.Count, take - 1) - 1])
-                if (i >= 0) rows[i] = (rows[i].Item1, rows[i].Item2 with { DateAdded = SqliteInstant(dates[i]) });
+                if (i >= 0) rows[i] = (rows[i].Item1, rows[i].Item2 with { DateAdded = CachedRun.SqliteInstant(dates[i]) });
         }
         return rows;
     }
-
-    /// As Microsoft.Data.Sqlite's GetDateTime reads a text instant; stored instants are UTC.
-    private static DateTime SqliteInstant(string text) =>
-        DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
     private static bool StillReadable(DbDataReader row, TlpAccess.Reader reader)
     {
