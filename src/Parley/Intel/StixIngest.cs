@@ -55,27 +55,29 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using var cache = await SqliteCacheSize.EnlargeAsync(db, CacheMegabytes, ct);
-            await using var held = _held = new HeldVersions(db);
+            await using var held = _held = await HeldVersions.OpenAsync(db, target.Collection.Id, ct);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
             var reading = Task.Run(() => ReadAsync(items, batches.Writer, stop.Token), stop.Token);
             try
             {
                 var analyzeAt = FirstAnalyze;
+                var reVersioned = false;
                 await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 {
-                    if (result.Stored >= analyzeAt && db.Database.IsNpgsql())
+                    if (reVersioned && result.Stored >= analyzeAt && db.Database.IsNpgsql())
                     {
-                        // PostgreSQL plans the held-versions look-up from statistics that do not know the rows
-                        // this import added: it then scanned the whole collection for each batch (0.3 s per
-                        // batch at 500,000 rows) instead of probing the unique index. ANALYZE in the import's own
-                        // transaction counts them; doubling the threshold keeps it to a few runs. Only before a
-                        // batch that will be looked up: once the last batch is in, it would help nothing.
+                        // PostgreSQL plans the first/last flags' update for objects given a new version from
+                        // statistics that do not know the rows this import added: it then scanned the whole
+                        // collection for each batch (0.3 s per batch at 500,000 rows) instead of probing the
+                        // unique index. ANALYZE in the import's own transaction counts them; doubling the
+                        // threshold keeps it to a few runs. Only before a batch that follows: once the last batch
+                        // is in, it would help nothing.
                         await db.Database.ExecuteSqlRawAsync("ANALYZE \"StixObjects\"", ct);
                         analyzeAt *= 2;
                     }
                     result.Failures.AddRange(batch.Failures);
-                    await FlushAsync(batch.Objects, target, known, result, keepSuccesses, incidents, ct);
+                    reVersioned |= await FlushAsync(batch.Objects, target, known, result, keepSuccesses, incidents, ct);
                 }
                 result.Total = await reading;
             }
@@ -154,9 +156,10 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
         return new Pending(index, obj.Id, obj.Type, obj, item.ReceivedJson ?? obj.ToJson(), obj.Version, Tlp.MostRestrictive(markings), markings);
     }
 
-    private async Task FlushAsync(List<Pending> batch, IngestTarget target, HashSet<string> known, IngestResult result, bool keepSuccesses, StixIncidents? incidents, CancellationToken ct)
+    /// Stores a batch; returns whether it gave objects held before a new version.
+    private async Task<bool> FlushAsync(List<Pending> batch, IngestTarget target, HashSet<string> known, IngestResult result, bool keepSuccesses, StixIncidents? incidents, CancellationToken ct)
     {
-        if (batch.Count == 0) return;
+        if (batch.Count == 0) return false;
         var collection = target.Collection;
         foreach (var p in batch.Where(p => p.Type == "marking-definition")) known.Add(p.Id);
         var unknown = batch.SelectMany(p => p.Markings).Where(m => Tlp.Find(m) is null && !known.Contains(m)).Distinct().ToList();
@@ -165,7 +168,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
                 .Select(o => o.StixId).Distinct().ToListAsync(ct));
 
         var ids = batch.Select(p => p.Id).Distinct().ToList();
-        var existing = await _held!.FindAsync(collection.Id, ids, ct);
+        var existing = await _held!.FindAsync(ids, ct);
 
         var rows = new List<StoredObject>(batch.Count);
         var added = new Dictionary<string, HashSet<DateTime>>(StringComparer.Ordinal);
@@ -210,7 +213,9 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
             if (keepSuccesses) result.Successes.Add(new IngestSuccess(id, row.VersionText));
         }
         await (_inserts ??= new BulkInsert<StoredObject>(db)).InsertAsync(db, rows, ct);
+        _held.Stored(added.Keys);
         if (touched.Count > 0) await StoredVersions.RecomputeFlagsAsync(db, collection.Id, touched, ct);
+        return touched.Count > 0;
     }
 
     private static List<string> MarkingRefs(JsonObject json)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using Parley.Tests.Infrastructure;
@@ -57,6 +58,37 @@ public abstract class StixBundleApiTests(DatabaseKind kind) : AppTest(kind)
         Assert.Equal(0, again.GetProperty("stored").GetInt32());
         Assert.Equal(sent.Count, again.GetProperty("duplicates").GetInt32());
     }
+
+    /// Objects are stored a thousand at a time. One met again in a later batch is found whether the collection held
+    /// nothing before the import (only what the import itself stored is looked up) or held objects already.
+    [Fact]
+    public async Task Import_ObjectsMetAgainInALaterBatch_AreDuplicatesOrNewVersions()
+    {
+        var id = StixSamples.NewId("indicator");
+        var v1 = StixSamples.Indicator(id);
+        var v2 = StixSamples.Indicator(id, modified: "2026-02-01T00:00:00.000Z");
+        var address = StixSamples.Ipv4("198.51.100.1");
+        var filler = Enumerable.Range(0, 1200).Select(_ => StixSamples.Indicator()).ToList();
+
+        var first = await ImportAsync([v1, address, .. filler, v1, address, v2]);
+        Assert.Equal((1203, 2), first);
+        Assert.Equal([(true, false), (false, true)], await FlagsAsync(id));
+
+        var v3 = StixSamples.Indicator(id, modified: "2026-03-01T00:00:00.000Z");
+        var second = await ImportAsync([.. filler.Take(1100), v2, address, v3]);
+        Assert.Equal((1, 1102), second);
+        Assert.Equal([(true, false), (false, false), (false, true)], await FlagsAsync(id));
+    }
+
+    private async Task<(int Stored, int Duplicates)> ImportAsync(List<JsonObject> objects)
+    {
+        var summary = await (await App.As("cn.officer").PostRawAsync("/api/v1/stix/bundles", StixSamples.Bundle(objects))).ReadAsync();
+        return (summary.GetProperty("stored").GetInt32(), summary.GetProperty("duplicates").GetInt32());
+    }
+
+    private Task<List<(bool First, bool Last)>> FlagsAsync(string stixId) => App.WithDbAsync(async db =>
+        (await db.StixObjects.Where(o => o.StixId == stixId).OrderBy(o => o.Version).Select(o => new { o.IsFirst, o.IsLast }).ToListAsync())
+            .Select(o => (o.IsFirst, o.IsLast)).ToList());
 
     [Fact]
     public async Task Import_InvalidObjects_AreListed_TheOthersStored()
