@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Parley.Data;
 
-/// Inserts many rows of one entity type inside the context's current transaction: binary COPY on
+/// Inserts many rows of one entity type inside the context's current transaction: COPY (text format) on
 /// PostgreSQL, a prepared single-row INSERT on SQLite. Imports use it because change tracking, and a
 /// round trip per row to read back generated keys, cost far more than the rows themselves. Values go
 /// through EF's own type mappings and converters, so they are stored exactly as SaveChanges would store
@@ -75,13 +75,25 @@ public sealed class BulkInsert<T> where T : class
 
     private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
     {
-        await using var import = await connection.BeginBinaryImportAsync($"COPY {_table} ({_columnList}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
+        // Disposing the writer ends the COPY and commits its rows to the transaction; a failure part-way cancels it.
+        await using var import = await connection.BeginTextImportAsync($"COPY {_table} ({_columnList}) FROM STDIN", ct);
+        try
         {
-            import.StartRow();
-            foreach (var column in _columns) PostgresCopy.Write(import, ProviderValue(column.Mapping, column.Get(row)));
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < _columns.Length; i++)
+                {
+                    if (i > 0) import.Write('\t');
+                    PostgresCopy.Write(import, ProviderValue(_columns[i].Mapping, _columns[i].Get(row)));
+                }
+                import.Write('\n');
+            }
         }
-        await import.CompleteAsync(ct);
+        catch
+        {
+            await import.CancelAsync();
+            throw;
+        }
     }
 
     // One row per statement: Microsoft.Data.Sqlite binds each parameter by name, which SQLite looks up

@@ -6,8 +6,9 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Data;
 
-/// Imports write rows around EF (binary COPY on PostgreSQL; on SQLite, values bound by position through
-/// SQLitePCL). A row written so must be stored exactly as SaveChanges stores the same values.
+/// Imports write rows around EF (COPY in text format on PostgreSQL; on SQLite, values bound by position through
+/// SQLitePCL). A row written so must be stored exactly as SaveChanges stores the same values, down to the
+/// backslashes, tabs and line breaks COPY's text format escapes.
 public abstract class BulkInsertTests(DatabaseKind kind) : AppTest(kind)
 {
     private StoredObject Row(string stixId, TlpLevel? tlp, Guid? recipient) => new()
@@ -16,7 +17,7 @@ public abstract class BulkInsertTests(DatabaseKind kind) : AppTest(kind)
         Version = new DateTime(2026, 3, 1, 8, 0, 0, 123, DateTimeKind.Utc).AddTicks(4560), VersionText = "2026-03-01T08:00:00.123456Z",
         DateAdded = new DateTime(2026, 3, 2, 9, 30, 0, DateTimeKind.Utc), IsLast = true, IsFirst = false, Tlp = tlp,
         MarkingRefs = tlp is null ? null : "marking-definition--x", SourcePartyId = Guid.NewGuid(), SourceAgencyId = Guid.NewGuid(), SourceUserId = null,
-        RecipientPartyId = recipient, RecipientAgencyId = recipient, Json = """{"type":"indicator","name":"ü — 漢字 'quoted'"}""",
+        RecipientPartyId = recipient, RecipientAgencyId = recipient, Json = "{\"type\":\"indicator\",\"name\":\"ü — 漢字 'quoted'\",\n\t\"path\":\"C:\\\\temp\\\\new \\\\N\"}\r\n",
     };
 
     [Fact]
