@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -65,51 +67,53 @@ internal static class StixJson
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    private static readonly SearchValues<byte> OutsideStrings = SearchValues.Create(" \t\r\n\""u8);
+    private static readonly SearchValues<byte> InsideStrings = SearchValues.Create("\"\\"u8);
+
     /// <summary>
-    /// Well-formed JSON text without the whitespace between tokens: a byte scan that drops the four
-    /// JSON whitespace bytes outside strings (it tracks strings and their escapes) and keeps the rest as is.
+    /// Well-formed JSON text without the whitespace between tokens: drops the four JSON whitespace bytes
+    /// outside strings and keeps the rest as is. It jumps from one byte that matters to the next (a quote or
+    /// whitespace outside strings; a quote or backslash inside), copying the runs between them whole.
     /// </summary>
     public static string Compact(ReadOnlySpan<byte> utf8Json)
     {
-        if (utf8Json.IndexOfAny(" \t\r\n"u8) < 0)
-        {
-            return System.Text.Encoding.UTF8.GetString(utf8Json);
-        }
-
-        var compact = new byte[utf8Json.Length];
+        byte[]? compact = null;
         var length = 0;
-        var inString = false;
-        var escaped = false;
-        foreach (var b in utf8Json)
+        var copiedTo = 0;
+        var at = 0;
+        while (at < utf8Json.Length)
         {
-            if (inString)
+            var next = utf8Json[at..].IndexOfAny(OutsideStrings);
+            if (next < 0) break;
+            at += next;
+            if (utf8Json[at] == (byte)'"')
             {
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (b == (byte)'\\')
-                {
-                    escaped = true;
-                }
-                else if (b == (byte)'"')
-                {
-                    inString = false;
-                }
-            }
-            else if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-            {
+                at = EndOfString(utf8Json, at + 1);
                 continue;
             }
-            else if (b == (byte)'"')
-            {
-                inString = true;
-            }
-
-            compact[length++] = b;
+            compact ??= new byte[utf8Json.Length];
+            utf8Json[copiedTo..at].CopyTo(compact.AsSpan(length));
+            length += at - copiedTo;
+            copiedTo = ++at;
         }
+        if (compact is null) return Encoding.UTF8.GetString(utf8Json);
+        utf8Json[copiedTo..].CopyTo(compact.AsSpan(length));
+        length += utf8Json.Length - copiedTo;
+        return Encoding.UTF8.GetString(compact, 0, length);
+    }
 
-        return System.Text.Encoding.UTF8.GetString(compact, 0, length);
+    // The index just past the quote that closes the string whose text starts at `at`.
+    private static int EndOfString(ReadOnlySpan<byte> utf8Json, int at)
+    {
+        while (at < utf8Json.Length)
+        {
+            var next = utf8Json[at..].IndexOfAny(InsideStrings);
+            if (next < 0) return utf8Json.Length;
+            at += next;
+            if (utf8Json[at] == (byte)'"') return at + 1;
+            at += 2; // a backslash and the byte it escapes
+        }
+        return utf8Json.Length;
     }
 
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, string what)

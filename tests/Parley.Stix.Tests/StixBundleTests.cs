@@ -105,6 +105,26 @@ public sealed class StixBundleTests
         Assert.Null(StixObject.Parse(received!).ReceivedJson);
     }
 
+    [Theory]
+    // A string that ends in an escaped backslash, then whitespace: the quote after the backslashes closes it.
+    [InlineData("{ \"a\" : \"x\\\\\" ,\n \"b\" : \"\\\" \" }", "{\"a\":\"x\\\\\",\"b\":\"\\\" \"}")]
+    // Nothing to drop: the text is kept as sent.
+    [InlineData("{\"a\":\"one two\",\"b\":[1,2]}", "{\"a\":\"one two\",\"b\":[1,2]}")]
+    // Whitespace only inside strings, and non-ASCII text.
+    [InlineData("{\"a\":\"\\t é \\n 漢  x\"}", "{\"a\":\"\\t é \\n 漢  x\"}")]
+    // Whitespace at the very start and end of the object's text, and around every token.
+    [InlineData("{\r\n\"a\"\t:\t[ true , null , { } ]\r\n}", "{\"a\":[true,null,{}]}")]
+    public async Task ReadObjectsAsync_ObjectText_DropsWhitespaceOutsideStringsOnly(string sent, string kept)
+    {
+        var json = $"{{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[{sent}]}}";
+        var reader = new StixBundleReader(new MemoryStream(Encoding.UTF8.GetBytes(json)), 16);
+
+        var read = new List<StixObject>();
+        await foreach (var obj in reader.ReadObjectsAsync()) read.Add(obj);
+
+        Assert.Equal(kept, Assert.Single(read).ReceivedJson);
+    }
+
     [Fact]
     public async Task ReadObjectsAsync_MalformedElement_YieldsEarlierObjectsThenThrows()
     {
