@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Parley.Cli;
 using Parley.Directory;
 using Parley.Intel;
@@ -30,7 +29,7 @@ public sealed class ConcurrentIngestTests() : AppTest(DatabaseKind.Postgres)
         });
         await Task.Delay(500);
 
-        var import = ParleyProcess.RunAsync("import", "stix", file, "--agency", "FBI", "--db", PostgresUrl());
+        var import = ParleyProcess.RunAsync("import", "stix", file, "--agency", "FBI", "--db", App.Storage.ConnectionString);
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.False(import.IsCompleted, "the command should wait for the server's ingest to commit");
         release.SetResult();
@@ -47,11 +46,5 @@ public sealed class ConcurrentIngestTests() : AppTest(DatabaseKind.Postgres)
     {
         await release;
         foreach (var o in objects) yield return o.DeepClone();
-    }
-
-    private string PostgresUrl()
-    {
-        var c = new NpgsqlConnectionStringBuilder(App.Storage.ConnectionString);
-        return $"postgres://{Uri.EscapeDataString(c.Username!)}:{Uri.EscapeDataString(c.Password!)}@{c.Host}:{c.Port}/{Uri.EscapeDataString(c.Database!)}";
     }
 }
