@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Parley.Stix;
 
@@ -60,9 +59,25 @@ public sealed class StixBundleReader
     /// </exception>
     public async IAsyncEnumerable<StixObject> ReadObjectsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var received in ReadReceivedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return StixObject.FromReceived(received);
+        }
+    }
+
+    /// <summary>
+    /// Reads the objects of the bundle as parsed JSON elements with their text, for a reader that needs no
+    /// <see cref="StixObject"/>: <see cref="Validation.StixValidator.Validate(JsonElement)"/> reads the element
+    /// in place.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The objects, in bundle order; they are not validated.</returns>
+    /// <exception cref="StixFormatException">As for <see cref="ReadObjectsAsync"/>.</exception>
+    public async IAsyncEnumerable<ReceivedStixObject> ReadReceivedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var length = 0;
         var final = false;
-        var ready = new List<StixObject>();
+        var ready = new List<ReceivedStixObject>();
         while (_phase != Phase.Done)
         {
             if (!final && length < _buffer.Length)
@@ -113,7 +128,7 @@ public sealed class StixBundleReader
         }
     }
 
-    private int Process(ReadOnlySpan<byte> data, bool final, List<StixObject> ready)
+    private int Process(ReadOnlySpan<byte> data, bool final, List<ReceivedStixObject> ready)
     {
         var reader = new Utf8JsonReader(data, final, _state);
         while (true)
@@ -147,7 +162,7 @@ public sealed class StixBundleReader
     }
 
     // One unit of work; false when the data ends before the unit does (the caller rewinds).
-    private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<StixObject> ready)
+    private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ReceivedStixObject> ready)
     {
         if (!reader.Read())
         {
@@ -216,7 +231,7 @@ public sealed class StixBundleReader
         return true;
     }
 
-    private bool ObjectElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<StixObject> ready)
+    private bool ObjectElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ReceivedStixObject> ready)
     {
         if (reader.TokenType == JsonTokenType.EndArray)
         {
@@ -236,7 +251,7 @@ public sealed class StixBundleReader
         }
 
         var slice = data[start..(int)reader.BytesConsumed];
-        ready.Add(StixObject.ParseReceived(slice, $"bundle's objects[{_index}]"));
+        ready.Add(new ReceivedStixObject(StixJson.ParseObjectElement(slice, $"bundle's objects[{_index}]"), StixJson.Compact(slice)));
         _index++;
         return true;
     }

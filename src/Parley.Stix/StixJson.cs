@@ -56,6 +56,32 @@ internal static class StixJson
     public static bool IsString(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String;
 
+    /// <summary>The property as a string; null when it is absent, not a string, or the element is not an object.</summary>
+    public static string? GetString(JsonElement obj, string name) =>
+        TryGet(obj, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The property's value when the element is an object that has it.</summary>
+    public static bool TryGet(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>A node as a JSON element of its own (a copy): what the validator reads.</summary>
+    public static JsonElement ToElement(JsonNode? node) => JsonSerializer.SerializeToElement(node, SerializerOptions);
+
+    // For nodes: STIX text as it was sent, not \uXXXX escapes; as deep as a parsed object may be.
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = DocumentOptions.MaxDepth,
+    };
+
     public static string ToJsonString(JsonNode node, bool indented)
     {
         using var buffer = new MemoryStream();
@@ -116,7 +142,11 @@ internal static class StixJson
         return utf8Json.Length;
     }
 
-    public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, string what)
+    public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, string what) =>
+        JsonObject.Create(ParseObjectElement(utf8Json, what), NodeOptions)!;
+
+    /// <summary>Parses JSON text that must be one object; <paramref name="what"/> names it in the error.</summary>
+    public static JsonElement ParseObjectElement(ReadOnlySpan<byte> utf8Json, string what)
     {
         // The JSON reader checks structure, not the UTF-8 inside strings; a bad byte would surface later
         // as an InvalidOperationException wherever the string is first read.
@@ -135,7 +165,7 @@ internal static class StixJson
         }
 
         return root.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(root, NodeOptions)!
+            ? root
             : throw new StixFormatException($"The {what} must be a JSON object, not {Describe(root.ValueKind)}.");
     }
 

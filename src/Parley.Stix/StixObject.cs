@@ -106,9 +106,9 @@ public sealed class StixObject
     /// <exception cref="StixFormatException">The bytes are not a well-formed JSON object.</exception>
     public static StixObject Parse(ReadOnlySpan<byte> utf8Json) => new(StixJson.ParseObject(utf8Json, "STIX object"));
 
-    /// <summary>Parses one object read from a bundle, keeping its text.</summary>
-    internal static StixObject ParseReceived(ReadOnlySpan<byte> utf8Json, string what) =>
-        new(StixJson.ParseObject(utf8Json, what), StixJson.Compact(utf8Json));
+    /// <summary>Wraps one object read from a bundle, keeping its text.</summary>
+    internal static StixObject FromReceived(ReceivedStixObject received) =>
+        new(JsonObject.Create(received.Json, StixJson.NodeOptions)!, received.Text);
 
     /// <summary>Wraps a JSON element that is an object; the element is copied.</summary>
     /// <param name="element">The element.</param>

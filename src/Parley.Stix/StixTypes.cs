@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Parley.Stix;
@@ -87,19 +88,41 @@ public static class StixTypes
             return category;
         }
 
-        if (obj["extensions"] is JsonObject extensions)
+        var extensionTypes = obj["extensions"] is JsonObject extensions
+            ? extensions.Select(e => e.Value is JsonObject x ? StixJson.GetString(x, "extension_type") : null)
+            : [];
+        return CustomCategory(extensionTypes, obj.ContainsKey("created"));
+    }
+
+    /// <inheritdoc cref="CategoryOf(JsonObject)"/>
+    /// <param name="obj">The object's JSON.</param>
+    internal static StixObjectCategory CategoryOf(JsonElement obj)
+    {
+        var type = StixJson.GetString(obj, "type");
+        var category = CategoryOf(type);
+        if (category != StixObjectCategory.Unknown || type is null)
         {
-            foreach (var (_, extension) in extensions)
+            return category;
+        }
+
+        var extensionTypes = StixJson.TryGet(obj, "extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+            ? extensions.EnumerateObject().Select(e => StixJson.TryGet(e.Value, "extension_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null)
+            : [];
+        return CustomCategory(extensionTypes, obj.TryGetProperty("created", out _));
+    }
+
+    private static StixObjectCategory CustomCategory(IEnumerable<string?> extensionTypes, bool hasCreated)
+    {
+        foreach (var extensionType in extensionTypes)
+        {
+            switch (extensionType)
             {
-                switch (extension is JsonObject e ? StixJson.GetString(e, "extension_type") : null)
-                {
-                    case "new-sdo": return StixObjectCategory.DomainObject;
-                    case "new-sro": return StixObjectCategory.RelationshipObject;
-                    case "new-sco": return StixObjectCategory.CyberObservable;
-                }
+                case "new-sdo": return StixObjectCategory.DomainObject;
+                case "new-sro": return StixObjectCategory.RelationshipObject;
+                case "new-sco": return StixObjectCategory.CyberObservable;
             }
         }
 
-        return obj.ContainsKey("created") ? StixObjectCategory.DomainObject : StixObjectCategory.CyberObservable;
+        return hasCreated ? StixObjectCategory.DomainObject : StixObjectCategory.CyberObservable;
     }
 }

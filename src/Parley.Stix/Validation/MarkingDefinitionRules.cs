@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Parley.Stix.Markings;
 
 namespace Parley.Stix.Validation;
@@ -39,7 +39,7 @@ internal static class MarkingDefinitionRules
         switch (definitionType)
         {
             case "statement":
-                if (c.Object["definition"] is not JsonObject statement || StixJson.GetString(statement, "statement") is null)
+                if (!c.TryGet("definition", out var statement) || StixJson.GetString(statement, "statement") is null)
                 {
                     c.Add(c.At("definition"), "a statement marking must have definition.statement, a string");
                 }
@@ -58,7 +58,7 @@ internal static class MarkingDefinitionRules
 
     private static void Tlp1(ValidationContext c, string? id, TlpMarking? official)
     {
-        var value = c.Object["definition"] is JsonObject definition ? StixJson.GetString(definition, "tlp") : null;
+        var value = c.TryGet("definition", out var definition) ? StixJson.GetString(definition, "tlp") : null;
         if (value is not ("white" or "green" or "amber" or "red"))
         {
             c.Add(ValidationContext.Child(c.At("definition"), "tlp"), "must be one of white, green, amber, red");
@@ -95,7 +95,8 @@ internal static class MarkingDefinitionRules
     }
 
     private static string? Tlp2Value(ValidationContext c) =>
-        c.Object["extensions"] is JsonObject extensions && extensions[Tlp.Tlp2ExtensionDefinitionId] is JsonObject extension
+        c.TryGet("extensions", out var extensions) && StixJson.TryGet(extensions, Tlp.Tlp2ExtensionDefinitionId, out var extension)
+            && extension.ValueKind == JsonValueKind.Object
             ? StixJson.GetString(extension, "tlp_2_0") ?? string.Empty
             : null;
 }

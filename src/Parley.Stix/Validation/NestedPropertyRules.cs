@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Parley.Stix.Validation;
 
@@ -14,22 +14,23 @@ internal static class NestedPropertyRules
 
     private static void ExternalReferences(ValidationContext c)
     {
-        if (!c.Object.TryGetPropertyValue("external_references", out var node))
+        if (!c.TryGet("external_references", out var value))
         {
             return;
         }
 
         var path = c.At("external_references");
-        if (node is not JsonArray array || array.Count == 0)
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
             c.Add(path, "must be a non-empty list of external references");
             return;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        var i = 0;
+        foreach (var reference in value.EnumerateArray())
         {
-            var item = ValidationContext.Index(path, i);
-            if (array[i] is not JsonObject reference)
+            var item = ValidationContext.Index(path, i++);
+            if (reference.ValueKind != JsonValueKind.Object)
             {
                 c.Add(item, "must be an object");
                 continue;
@@ -45,7 +46,7 @@ internal static class NestedPropertyRules
                 c.Add(ValidationContext.Child(item, "external_id"), $"is required when source_name is '{source}'");
             }
 
-            if (!reference.ContainsKey("description") && !reference.ContainsKey("url") && !reference.ContainsKey("external_id"))
+            if (!reference.TryGetProperty("description", out _) && !reference.TryGetProperty("url", out _) && !reference.TryGetProperty("external_id", out _))
             {
                 c.Add(item, "must have at least one of description, url or external_id");
             }
@@ -54,33 +55,34 @@ internal static class NestedPropertyRules
 
     private static void GranularMarkings(ValidationContext c)
     {
-        if (!c.Object.TryGetPropertyValue("granular_markings", out var node))
+        if (!c.TryGet("granular_markings", out var value))
         {
             return;
         }
 
         var path = c.At("granular_markings");
-        if (node is not JsonArray array || array.Count == 0)
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
             c.Add(path, "must be a non-empty list of granular markings");
             return;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        var i = 0;
+        foreach (var marking in value.EnumerateArray())
         {
-            var item = ValidationContext.Index(path, i);
-            if (array[i] is not JsonObject marking)
+            var item = ValidationContext.Index(path, i++);
+            if (marking.ValueKind != JsonValueKind.Object)
             {
                 c.Add(item, "must be an object");
                 continue;
             }
 
-            if (marking["selectors"] is not JsonArray { Count: > 0 })
+            if (!marking.TryGetProperty("selectors", out var selectors) || selectors.ValueKind != JsonValueKind.Array || selectors.GetArrayLength() == 0)
             {
                 c.Add(ValidationContext.Child(item, "selectors"), "is required and must be a non-empty list");
             }
 
-            if (marking.ContainsKey("marking_ref") == marking.ContainsKey("lang"))
+            if (marking.TryGetProperty("marking_ref", out _) == marking.TryGetProperty("lang", out _))
             {
                 c.Add(item, "must have exactly one of marking_ref and lang");
             }
@@ -89,22 +91,23 @@ internal static class NestedPropertyRules
 
     private static void Extensions(ValidationContext c)
     {
-        if (!c.Object.TryGetPropertyValue("extensions", out var node))
+        if (!c.TryGet("extensions", out var extensions))
         {
             return;
         }
 
         var path = c.At("extensions");
-        if (node is not JsonObject extensions || extensions.Count == 0)
+        if (extensions.ValueKind != JsonValueKind.Object || extensions.GetPropertyCount() == 0)
         {
             c.Add(path, "must be a non-empty dictionary of extensions");
             return;
         }
 
-        foreach (var (name, value) in extensions)
+        foreach (var extension in extensions.EnumerateObject())
         {
+            var name = extension.Name;
             var item = ValidationContext.Child(path, name);
-            if (value is not JsonObject)
+            if (extension.Value.ValueKind != JsonValueKind.Object)
             {
                 c.Add(item, "must be an object");
             }

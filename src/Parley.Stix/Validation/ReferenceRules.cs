@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Parley.Stix.Validation;
 
@@ -77,12 +77,14 @@ internal static class ReferenceRules
 
     public static void Check(ValidationContext c) => Walk(c, c.Type, c.Object, c.Path);
 
-    private static void Walk(ValidationContext c, string objectType, JsonObject node, string path)
+    private static void Walk(ValidationContext c, string objectType, JsonElement node, string path)
     {
         // Paths are built only for properties that are checked or walked into: most properties are
         // plain values, and a path string for each of them was a good part of a valid object's cost.
-        foreach (var (name, value) in node)
+        foreach (var property in node.EnumerateObject())
         {
+            var name = property.Name;
+            var value = property.Value;
             var single = name.EndsWith("_ref", StringComparison.Ordinal);
             var many = name.EndsWith("_refs", StringComparison.Ordinal);
             if (single || many)
@@ -108,20 +110,23 @@ internal static class ReferenceRules
 
             // Nested structures carry references too: email-message body_multipart[*].body_raw_ref,
             // extensions.*.contains_refs, granular_markings[*].marking_ref, …
-            switch (value)
+            switch (value.ValueKind)
             {
-                case JsonObject child:
-                    Walk(c, objectType, child, ValidationContext.Child(path, name));
+                case JsonValueKind.Object:
+                    Walk(c, objectType, value, ValidationContext.Child(path, name));
                     break;
-                case JsonArray array:
+                case JsonValueKind.Array:
                     string? childPath = null;
-                    for (var i = 0; i < array.Count; i++)
+                    var i = 0;
+                    foreach (var element in value.EnumerateArray())
                     {
-                        if (array[i] is JsonObject element)
+                        if (element.ValueKind == JsonValueKind.Object)
                         {
                             childPath ??= ValidationContext.Child(path, name);
                             Walk(c, objectType, element, ValidationContext.Index(childPath, i));
                         }
+
+                        i++;
                     }
 
                     break;
@@ -129,30 +134,31 @@ internal static class ReferenceRules
         }
     }
 
-    private static void Many(ValidationContext c, string name, JsonNode? value, string path, Allowed? allowed)
+    private static void Many(ValidationContext c, string name, JsonElement value, string path, Allowed? allowed)
     {
-        if (value is not JsonArray array || array.Count == 0)
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
             c.Add(path, $"{name} must be a non-empty list of identifiers");
             return;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
         {
-            One(c, name, array[i], path, null, i, allowed);
+            One(c, name, item, path, null, i++, allowed);
         }
     }
 
     /// <summary>Checks one identifier; its path, <paramref name="parent"/> then <paramref name="property"/> or else <paramref name="index"/>, is built only for an error.</summary>
-    private static void One(ValidationContext c, string name, JsonNode? value, string parent, string? property, int index, Allowed? allowed)
+    private static void One(ValidationContext c, string name, JsonElement value, string parent, string? property, int index, Allowed? allowed)
     {
-        if (!StixJson.IsString(value))
+        if (value.ValueKind != JsonValueKind.String)
         {
             c.Add(PathOf(parent, property, index), $"must be an identifier string, not {ValidationContext.Describe(value)}");
             return;
         }
 
-        var text = value!.GetValue<string>();
+        var text = value.GetString()!;
         if (!StixIdentifier.TryParse(text, out var id, out var error))
         {
             c.Add(PathOf(parent, property, index), error!);

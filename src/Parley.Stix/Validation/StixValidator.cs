@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Parley.Stix.Validation;
@@ -35,8 +36,20 @@ public static class StixValidator
     public static IReadOnlyList<StixValidationError> Validate(JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        return Validate(StixJson.ToElement(obj));
+    }
+
+    /// <summary>Validates one object given as a parsed JSON element, read in place (the fastest way in).</summary>
+    /// <param name="obj">The object's JSON; an element that is not an object is reported as such.</param>
+    /// <returns>The errors, empty when the object is valid; paths start at <c>$</c>, the object itself.</returns>
+    public static IReadOnlyList<StixValidationError> Validate(JsonElement obj)
+    {
         var errors = new List<StixValidationError>();
-        if (StixJson.GetString(obj, "type") == "bundle")
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new StixValidationError("$", $"must be a STIX object, not {ValidationContext.Describe(obj)}"));
+        }
+        else if (StixJson.GetString(obj, "type") == "bundle")
         {
             CheckBundle(errors, obj);
         }
@@ -66,13 +79,13 @@ public static class StixValidator
 
         for (var i = 0; i < bundle.Objects.Count; i++)
         {
-            CheckObject(errors, $"$.objects[{i}]", bundle.Objects[i].Raw);
+            CheckObject(errors, $"$.objects[{i}]", StixJson.ToElement(bundle.Objects[i].Raw));
         }
 
         return errors;
     }
 
-    private static void CheckBundle(List<StixValidationError> errors, JsonObject bundle)
+    private static void CheckBundle(List<StixValidationError> errors, JsonElement bundle)
     {
         var context = new ValidationContext(errors, "$", bundle);
         context.Require("id");
@@ -82,36 +95,39 @@ public static class StixValidator
             context.Add("$.id", error ?? $"a bundle id must start with 'bundle--', not '{parsed.Type}--'");
         }
 
-        if (bundle.ContainsKey("spec_version"))
+        if (context.Has("spec_version"))
         {
             context.Add("$.spec_version", "a STIX 2.1 bundle has no spec_version (that is a STIX 2.0 bundle); each object carries its own");
         }
 
-        if (!bundle.TryGetPropertyValue("objects", out var node))
+        if (!context.TryGet("objects", out var objects))
         {
             return;
         }
 
-        if (node is not JsonArray objects)
+        if (objects.ValueKind != JsonValueKind.Array)
         {
-            context.Add("$.objects", $"must be a list of STIX objects, not {ValidationContext.Describe(node)}");
+            context.Add("$.objects", $"must be a list of STIX objects, not {ValidationContext.Describe(objects)}");
             return;
         }
 
-        for (var i = 0; i < objects.Count; i++)
+        var i = 0;
+        foreach (var obj in objects.EnumerateArray())
         {
-            if (objects[i] is JsonObject obj)
+            if (obj.ValueKind == JsonValueKind.Object)
             {
                 CheckObject(errors, $"$.objects[{i}]", obj);
             }
             else
             {
-                context.Add($"$.objects[{i}]", $"must be a STIX object, not {ValidationContext.Describe(objects[i])}");
+                context.Add($"$.objects[{i}]", $"must be a STIX object, not {ValidationContext.Describe(obj)}");
             }
+
+            i++;
         }
     }
 
-    private static void CheckObject(List<StixValidationError> errors, string path, JsonObject obj)
+    private static void CheckObject(List<StixValidationError> errors, string path, JsonElement obj)
     {
         var context = new ValidationContext(errors, path, obj);
         if (context.Type == "bundle")

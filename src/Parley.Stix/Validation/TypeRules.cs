@@ -125,7 +125,7 @@ internal static class TypeRules
     private static void Malware(ValidationContext c)
     {
         c.Boolean("is_family");
-        if (c.Object["is_family"]?.GetValueKind() == System.Text.Json.JsonValueKind.True && !c.Has("name"))
+        if (c.TryGet("is_family", out var isFamily) && isFamily.ValueKind == System.Text.Json.JsonValueKind.True && !c.Has("name"))
         {
             c.Add(c.At("name"), "is required when is_family is true");
         }

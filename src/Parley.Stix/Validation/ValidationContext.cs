@@ -1,12 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Parley.Stix.Validation;
 
 /// <summary>Collects errors while one object is checked, with JSONPath helpers.</summary>
-internal sealed class ValidationContext(List<StixValidationError> errors, string path, JsonObject obj)
+/// <remarks>The object is read as a <see cref="JsonElement"/>: a parsed document is read in place, without
+/// building a <c>JsonObject</c> of it, which was most of the cost of checking an object.</remarks>
+internal sealed class ValidationContext(List<StixValidationError> errors, string path, JsonElement obj)
 {
-    public JsonObject Object { get; } = obj;
+    public JsonElement Object { get; } = obj;
 
     public string Path { get; } = path;
 
@@ -40,28 +41,31 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public static string Index(string path, int index) => $"{path}[{index}]";
 
-    public bool Has(string property) => Object.ContainsKey(property);
+    public bool Has(string property) => Object.TryGetProperty(property, out _);
+
+    /// <summary>The property's value, when the object has it.</summary>
+    public bool TryGet(string property, out JsonElement value) => Object.TryGetProperty(property, out value);
 
     /// <summary>The property as a string; reports an error when it is present but not a string.</summary>
     public string? String(string property)
     {
-        if (!Object.TryGetPropertyValue(property, out var node))
+        if (!Object.TryGetProperty(property, out var value))
         {
             return null;
         }
 
-        if (StixJson.IsString(node))
+        if (value.ValueKind == JsonValueKind.String)
         {
-            return node!.GetValue<string>();
+            return value.GetString();
         }
 
-        Add(At(property), $"must be a string, not {Describe(node)}");
+        Add(At(property), $"must be a string, not {Describe(value)}");
         return null;
     }
 
     public void Require(string property)
     {
-        if (!Object.ContainsKey(property))
+        if (!Has(property))
         {
             Add(At(property), $"is required for {Article(Type)} {Type}");
         }
@@ -101,16 +105,16 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public void Integer(string property, long min, long max)
     {
-        if (!Object.TryGetPropertyValue(property, out var node))
+        if (!Object.TryGetProperty(property, out var value))
         {
             return;
         }
 
-        // Read the number from its JSON text: values may be backed by a JsonElement or by a CLR number.
-        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number ||
-            !long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        // Read the number from its JSON text: 1.0 and 1e2 are numbers but not integers.
+        if (value.ValueKind != JsonValueKind.Number ||
+            !long.TryParse(value.GetRawText(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
-            Add(At(property), $"must be an integer, not {Describe(node)}");
+            Add(At(property), $"must be an integer, not {Describe(value)}");
         }
         else if (number < min || number > max)
         {
@@ -120,44 +124,39 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public void Boolean(string property)
     {
-        if (Object.TryGetPropertyValue(property, out var node) &&
-            (node is not JsonValue value || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)))
+        if (Object.TryGetProperty(property, out var value) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            Add(At(property), $"must be a boolean, not {Describe(node)}");
+            Add(At(property), $"must be a boolean, not {Describe(value)}");
         }
     }
 
     /// <summary>A non-empty list of strings; reports an error when it is present and is not one.</summary>
     public void StringList(string property)
     {
-        if (!Object.TryGetPropertyValue(property, out var node))
+        if (!Object.TryGetProperty(property, out var value))
         {
             return;
         }
 
-        if (node is not JsonArray array || array.Count == 0)
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
             Add(At(property), "must be a non-empty list");
             return;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
         {
-            if (!StixJson.IsString(array[i]))
+            if (item.ValueKind != JsonValueKind.String)
             {
-                Add(Index(At(property), i), $"must be a string, not {Describe(array[i])}");
+                Add(Index(At(property), i), $"must be a string, not {Describe(item)}");
             }
+
+            i++;
         }
     }
 
-    public static string Describe(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonObject => "an object",
-        JsonArray => "an array",
-        JsonValue v => StixJson.Describe(v.GetValueKind()),
-        _ => "an unknown value",
-    };
+    public static string Describe(JsonElement value) => StixJson.Describe(value.ValueKind);
 
     private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0]) ? "an" : "a";
 }

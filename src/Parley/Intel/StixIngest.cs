@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
     private HeldVersions? _held;
 
     // Id and Type are read once: each read of StixObject.Id or .Type is a look-up in the JSON.
-    private sealed record Pending(int Index, string Id, string Type, StixObject Obj, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
+    private sealed record Pending(int Index, string Id, string Type, string? SpecVersion, JsonElement Object, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
 
     /// The valid objects of a batch and, in bundle order, the refusals found while validating them.
     private sealed class Batch
@@ -42,7 +43,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
 
     public Task<IngestResult> IngestAsync(IAsyncEnumerable<JsonNode?> items, IngestTarget target, bool keepSuccesses, CancellationToken ct,
         StixIncidents? incidents = null) =>
-        IngestAsync(items.Select(node => new IncomingObject(node)), target, keepSuccesses, ct, incidents);
+        IngestAsync(items.Select(IncomingObject.From), target, keepSuccesses, ct, incidents);
 
     /// <paramref name="incidents"/>, when given, sees every object accepted, for the incident register.
     public async Task<IngestResult> IngestAsync(IAsyncEnumerable<IncomingObject> items, IngestTarget target, bool keepSuccesses, CancellationToken ct,
@@ -108,7 +109,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
 
     public static async IAsyncEnumerable<IncomingObject> FromBundle(StixBundleReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        await foreach (var obj in reader.ReadObjectsAsync(ct)) yield return new IncomingObject(obj.Raw, obj.ReceivedJson);
+        await foreach (var received in reader.ReadReceivedAsync(ct)) yield return IncomingObject.From(received);
     }
 
     /// Parses and validates into batches; returns the number of objects read. A malformed bundle ends
@@ -139,21 +140,23 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
 
     private static Pending? Prepare(IncomingObject item, int index, List<IngestFailure> failures)
     {
-        if (item.Node is not JsonObject json)
+        var json = item.Json;
+        if (json.ValueKind != JsonValueKind.Object)
         {
             failures.Add(new IngestFailure(index, null, null, $"objects[{index}] is not a JSON object."));
             return null;
         }
-        var obj = StixObject.FromJson(json);
-        var errors = StixValidator.Validate(obj);
+        var errors = StixValidator.Validate(json);
+        var version = Timestamp(json, "modified") ?? Timestamp(json, "created");
         if (errors.Count > 0)
         {
             var message = string.Join("; ", errors.Take(5).Select(e => e.ToString())) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
-            failures.Add(new IngestFailure(index, StixIdOrNull(json), obj.Version?.Text, message));
+            failures.Add(new IngestFailure(index, Text(json, "id"), version?.Text, message));
             return null;
         }
         var markings = MarkingRefs(json);
-        return new Pending(index, obj.Id, obj.Type, obj, item.ReceivedJson ?? obj.ToJson(), obj.Version, Tlp.MostRestrictive(markings), markings);
+        return new Pending(index, Text(json, "id")!, Text(json, "type")!, Text(json, "spec_version"), json, item.ReceivedJson ?? json.GetRawText(),
+            version, Tlp.MostRestrictive(markings), markings);
     }
 
     /// Stores a batch; returns whether it gave objects held before a new version.
@@ -181,7 +184,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
                 result.Failures.Add(new IngestFailure(p.Index, id, p.Version?.Text, $"$.object_marking_refs: unknown marking definition '{missing}'; send it before the objects it marks."));
                 continue;
             }
-            incidents?.Observe(p.Index, p.Obj.Raw);
+            incidents?.Observe(p.Index, JsonObject.Create(p.Object)!);
             var held = existing.GetValueOrDefault(id);
             var mine = added.GetValueOrDefault(id);
             var version = p.Version is { } v ? DateAddedClock.Truncate(v.Instant.UtcDateTime) : (DateTime?)null;
@@ -198,7 +201,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
             var row = new StoredObject
             {
                 MechanismId = collection.Mechanism.Id, CollectionId = collection.Id,
-                StixId = id, Type = p.Type, SpecVersion = p.Obj.SpecVersion ?? "2.1",
+                StixId = id, Type = p.Type, SpecVersion = p.SpecVersion ?? "2.1",
                 Version = version ?? dateAdded, VersionText = p.Version?.Text ?? StoredVersions.Format(dateAdded),
                 DateAdded = dateAdded, IsFirst = true, IsLast = true, Tlp = p.Tlp,
                 MarkingRefs = p.Markings.Count == 0 ? null : string.Join(' ', p.Markings.Distinct()),
@@ -218,15 +221,19 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
         return touched.Count > 0;
     }
 
-    private static List<string> MarkingRefs(JsonObject json)
+    private static List<string> MarkingRefs(JsonElement json)
     {
         var refs = new List<string>();
-        if (json["object_marking_refs"] is JsonArray objectRefs)
-            refs.AddRange(objectRefs.Select(r => r?.GetValue<string>()).OfType<string>());
-        if (json["granular_markings"] is JsonArray granular)
-            refs.AddRange(granular.OfType<JsonObject>().Select(g => g["marking_ref"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>());
+        if (json.TryGetProperty("object_marking_refs", out var objectRefs) && objectRefs.ValueKind == JsonValueKind.Array)
+            refs.AddRange(objectRefs.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!));
+        if (json.TryGetProperty("granular_markings", out var granular) && granular.ValueKind == JsonValueKind.Array)
+            refs.AddRange(granular.EnumerateArray().Select(g => Text(g, "marking_ref")).OfType<string>());
         return refs;
     }
 
-    private static string? StixIdOrNull(JsonObject json) => json["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    /// The property as a string, or null when it is absent or not a string (or json is not an object).
+    private static string? Text(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static StixTimestamp? Timestamp(JsonElement json, string name) => StixTimestamp.TryParse(Text(json, name), out var t) ? t : null;
 }
