@@ -93,6 +93,7 @@ internal static class StixJson
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
     private static readonly SearchValues<byte> OutsideStrings = SearchValues.Create(" \t\r\n\""u8);
     private static readonly SearchValues<byte> InsideStrings = SearchValues.Create("\"\\"u8);
 
@@ -103,6 +104,8 @@ internal static class StixJson
     /// </summary>
     public static string Compact(ReadOnlySpan<byte> utf8Json)
     {
+        // Machine-written objects often hold no whitespace at all, not even in their strings: one scan tells.
+        if (!utf8Json.ContainsAny(Whitespace)) return Encoding.UTF8.GetString(utf8Json);
         byte[]? compact = null;
         var length = 0;
         var copiedTo = 0;

@@ -90,9 +90,8 @@ internal static class CommonPropertyRules
     // STIX 2.1 §3.1: property names use a-z, A-Z, 0-9 and underscore, 3 to 250 characters ("id" excepted).
     private static void PropertyNames(ValidationContext c)
     {
-        foreach (var property in c.Object.EnumerateObject())
+        foreach (var (name, _) in c.Properties)
         {
-            var name = property.Name;
             if (name == "id")
             {
                 continue;

@@ -75,16 +75,14 @@ internal static class ReferenceRules
         [("file", "contains_refs")] = new("an SCO", t => Sco.Contains(t) || !StixTypes.IsPredefined(t)),
     }.ToFrozenDictionary();
 
-    public static void Check(ValidationContext c) => Walk(c, c.Type, c.Object, c.Path);
+    public static void Check(ValidationContext c) => Walk(c, c.Type, c.Properties, c.Path);
 
-    private static void Walk(ValidationContext c, string objectType, JsonElement node, string path)
+    private static void Walk(ValidationContext c, string objectType, IEnumerable<(string Name, JsonElement Value)> properties, string path)
     {
         // Paths are built only for properties that are checked or walked into: most properties are
         // plain values, and a path string for each of them was a good part of a valid object's cost.
-        foreach (var property in node.EnumerateObject())
+        foreach (var (name, value) in properties)
         {
-            var name = property.Name;
-            var value = property.Value;
             var single = name.EndsWith("_ref", StringComparison.Ordinal);
             var many = name.EndsWith("_refs", StringComparison.Ordinal);
             if (single || many)
@@ -113,7 +111,7 @@ internal static class ReferenceRules
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Walk(c, objectType, value, ValidationContext.Child(path, name));
+                    Walk(c, objectType, PropertiesOf(value), ValidationContext.Child(path, name));
                     break;
                 case JsonValueKind.Array:
                     string? childPath = null;
@@ -123,7 +121,7 @@ internal static class ReferenceRules
                         if (element.ValueKind == JsonValueKind.Object)
                         {
                             childPath ??= ValidationContext.Child(path, name);
-                            Walk(c, objectType, element, ValidationContext.Index(childPath, i));
+                            Walk(c, objectType, PropertiesOf(element), ValidationContext.Index(childPath, i));
                         }
 
                         i++;
@@ -133,6 +131,9 @@ internal static class ReferenceRules
             }
         }
     }
+
+    private static IEnumerable<(string Name, JsonElement Value)> PropertiesOf(JsonElement obj) =>
+        obj.EnumerateObject().Select(p => (p.Name, p.Value));
 
     private static void Many(ValidationContext c, string name, JsonElement value, string path, Allowed? allowed)
     {

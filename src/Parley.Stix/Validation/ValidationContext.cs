@@ -4,18 +4,46 @@ namespace Parley.Stix.Validation;
 
 /// <summary>Collects errors while one object is checked, with JSONPath helpers.</summary>
 /// <remarks>The object is read as a <see cref="JsonElement"/>: a parsed document is read in place, without
-/// building a <c>JsonObject</c> of it, which was most of the cost of checking an object.</remarks>
-internal sealed class ValidationContext(List<StixValidationError> errors, string path, JsonElement obj)
+/// building a <c>JsonObject</c> of it, which was most of the cost of checking an object. Its properties are
+/// listed once; the rules look them up by name a few dozen times.</remarks>
+internal sealed class ValidationContext
 {
-    public JsonElement Object { get; } = obj;
+    private readonly List<StixValidationError> _errors;
+    private readonly Dictionary<string, JsonElement> _byName;
 
-    public string Path { get; } = path;
+    public ValidationContext(List<StixValidationError> errors, string path, JsonElement obj)
+    {
+        _errors = errors;
+        Path = path;
+        Object = obj;
+        var properties = new List<(string Name, JsonElement Value)>();
+        _byName = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in obj.EnumerateObject())
+        {
+            var name = property.Name;
+            properties.Add((name, property.Value));
+            _byName[name] = property.Value; // a repeated name: the last one, as TryGetProperty reads it
+        }
 
-    public string Type { get; } = StixJson.GetString(obj, "type") ?? string.Empty;
+        Properties = properties;
+        var type = TryGet("type", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        Type = type ?? string.Empty;
+        var category = StixTypes.CategoryOf(type);
+        Category = category != StixObjectCategory.Unknown || type is null ? category : StixTypes.CategoryOf(obj);
+    }
 
-    public StixObjectCategory Category { get; } = StixTypes.CategoryOf(obj);
+    public JsonElement Object { get; }
 
-    public void Add(string relativePath, string message) => errors.Add(new StixValidationError(relativePath, message));
+    /// <summary>The object's properties, in the order they were sent.</summary>
+    public IReadOnlyList<(string Name, JsonElement Value)> Properties { get; }
+
+    public string Path { get; }
+
+    public string Type { get; }
+
+    public StixObjectCategory Category { get; }
+
+    public void Add(string relativePath, string message) => _errors.Add(new StixValidationError(relativePath, message));
 
     public string At(string property) => Child(Path, property);
 
@@ -41,15 +69,15 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public static string Index(string path, int index) => $"{path}[{index}]";
 
-    public bool Has(string property) => Object.TryGetProperty(property, out _);
+    public bool Has(string property) => _byName.ContainsKey(property);
 
     /// <summary>The property's value, when the object has it.</summary>
-    public bool TryGet(string property, out JsonElement value) => Object.TryGetProperty(property, out value);
+    public bool TryGet(string property, out JsonElement value) => _byName.TryGetValue(property, out value);
 
     /// <summary>The property as a string; reports an error when it is present but not a string.</summary>
     public string? String(string property)
     {
-        if (!Object.TryGetProperty(property, out var value))
+        if (!TryGet(property, out var value))
         {
             return null;
         }
@@ -105,7 +133,7 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public void Integer(string property, long min, long max)
     {
-        if (!Object.TryGetProperty(property, out var value))
+        if (!TryGet(property, out var value))
         {
             return;
         }
@@ -124,7 +152,7 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
 
     public void Boolean(string property)
     {
-        if (Object.TryGetProperty(property, out var value) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        if (TryGet(property, out var value) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
             Add(At(property), $"must be a boolean, not {Describe(value)}");
         }
@@ -133,7 +161,7 @@ internal sealed class ValidationContext(List<StixValidationError> errors, string
     /// <summary>A non-empty list of strings; reports an error when it is present and is not one.</summary>
     public void StringList(string property)
     {
-        if (!Object.TryGetProperty(property, out var value))
+        if (!TryGet(property, out var value))
         {
             return;
         }

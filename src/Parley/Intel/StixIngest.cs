@@ -31,7 +31,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
     private BulkInsert<StoredObject>? _inserts;
     private HeldVersions? _held;
 
-    // Id and Type are read once: each read of StixObject.Id or .Type is a look-up in the JSON.
+    // What the writer needs of an object, read from its JSON once, when it is prepared.
     private sealed record Pending(int Index, string Id, string Type, string? SpecVersion, JsonElement Object, string Json, StixTimestamp? Version, TlpLevel? Tlp, List<string> Markings);
 
     /// The valid objects of a batch and, in bundle order, the refusals found while validating them.
