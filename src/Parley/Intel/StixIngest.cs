@@ -184,7 +184,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
                 result.Failures.Add(new IngestFailure(p.Index, id, p.Version?.Text, $"$.object_marking_refs: unknown marking definition '{missing}'; send it before the objects it marks."));
                 continue;
             }
-            incidents?.Observe(p.Index, JsonObject.Create(p.Object)!);
+            incidents?.Observe(p.Index, p.Object);
             var held = existing.GetValueOrDefault(id);
             var mine = added.GetValueOrDefault(id);
             var version = p.Version is { } v ? DateAddedClock.Truncate(v.Instant.UtcDateTime) : (DateTime?)null;

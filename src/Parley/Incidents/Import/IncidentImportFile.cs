@@ -35,7 +35,7 @@ public static class IncidentImportFile
         var index = 0;
         try
         {
-            await foreach (var obj in new StixBundleReader(stream).ReadObjectsAsync(ct)) incidents.Observe(index++, obj.Raw);
+            await foreach (var obj in new StixBundleReader(stream).ReadReceivedAsync(ct)) incidents.Observe(index++, obj.Json);
         }
         catch (StixFormatException e)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Parley.Incidents.Import;
@@ -20,7 +21,8 @@ public sealed class StixIncidents
 
     public int Count => _incidents.Count;
 
-    public void Observe(int index, JsonObject obj)
+    /// Reads the object in place; only an incident is kept whole, for <see cref="Rows"/>.
+    public void Observe(int index, JsonElement obj)
     {
         var type = Text(obj, "type");
         var id = Text(obj, "id");
@@ -28,7 +30,7 @@ public sealed class StixIncidents
         switch (type)
         {
             case "incident":
-                _incidents.Add((index, obj));
+                _incidents.Add((index, JsonObject.Create(obj)!));
                 break;
             case "relationship" when Text(obj, "source_ref")?.StartsWith("incident--", StringComparison.Ordinal) == true:
                 _relationships.Add((Text(obj, "source_ref")!, Text(obj, "relationship_type") ?? "", Text(obj, "target_ref") ?? ""));
@@ -92,6 +94,14 @@ public sealed class StixIncidents
         var list = values.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         return list.Length == 0 ? null : list;
     }
+
+    private static string? Text(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string[] Texts(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array
+            ? a.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
+            : [];
 
     private static string? Text(JsonObject? obj, string name) =>
         obj?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
