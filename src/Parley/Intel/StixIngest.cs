@@ -151,11 +151,11 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
         if (errors.Count > 0)
         {
             var message = string.Join("; ", errors.Take(5).Select(e => e.ToString())) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
-            failures.Add(new IngestFailure(index, Text(json, "id"), version?.Text, message));
+            failures.Add(new IngestFailure(index, StixJson.GetString(json, "id"), version?.Text, message));
             return null;
         }
         var markings = MarkingRefs(json);
-        return new Pending(index, Text(json, "id")!, Text(json, "type")!, Text(json, "spec_version"), json, item.ReceivedJson ?? json.GetRawText(),
+        return new Pending(index, StixJson.GetString(json, "id")!, StixJson.GetString(json, "type")!, StixJson.GetString(json, "spec_version"), json, item.ReceivedJson ?? json.GetRawText(),
             version, Tlp.MostRestrictive(markings), markings);
     }
 
@@ -227,13 +227,9 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
         if (json.TryGetProperty("object_marking_refs", out var objectRefs) && objectRefs.ValueKind == JsonValueKind.Array)
             refs.AddRange(objectRefs.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!));
         if (json.TryGetProperty("granular_markings", out var granular) && granular.ValueKind == JsonValueKind.Array)
-            refs.AddRange(granular.EnumerateArray().Select(g => Text(g, "marking_ref")).OfType<string>());
+            refs.AddRange(granular.EnumerateArray().Select(g => StixJson.GetString(g, "marking_ref")).OfType<string>());
         return refs;
     }
 
-    /// The property as a string, or null when it is absent or not a string (or json is not an object).
-    private static string? Text(JsonElement json, string name) =>
-        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static StixTimestamp? Timestamp(JsonElement json, string name) => StixTimestamp.TryParse(Text(json, name), out var t) ? t : null;
+    private static StixTimestamp? Timestamp(JsonElement json, string name) => StixTimestamp.TryParse(StixJson.GetString(json, name), out var t) ? t : null;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Parley.Stix;
 
 namespace Parley.Incidents.Import;
 
@@ -95,8 +96,7 @@ public sealed class StixIncidents
         return list.Length == 0 ? null : list;
     }
 
-    private static string? Text(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Text(JsonElement obj, string name) => StixJson.GetString(obj, name);
 
     private static string[] Texts(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array
