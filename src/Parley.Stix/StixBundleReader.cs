@@ -15,6 +15,7 @@ namespace Parley.Stix;
 /// skipped.
 /// </para>
 /// <para>An instance reads its stream once and is not thread-safe.</para>
+/// <para>The methods that run per object are compiled optimized at once (see <see cref="Validation.StixValidator"/>'s remarks).</para>
 /// </remarks>
 public sealed class StixBundleReader
 {
@@ -128,6 +129,7 @@ public sealed class StixBundleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Process(ReadOnlySpan<byte> data, bool final, List<ReceivedStixObject> ready)
     {
         var reader = new Utf8JsonReader(data, final, _state);
@@ -162,6 +164,7 @@ public sealed class StixBundleReader
     }
 
     // One unit of work; false when the data ends before the unit does (the caller rewinds).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ReceivedStixObject> ready)
     {
         if (!reader.Read())
@@ -231,6 +234,7 @@ public sealed class StixBundleReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ObjectElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ReceivedStixObject> ready)
     {
         if (reader.TokenType == JsonTokenType.EndArray)

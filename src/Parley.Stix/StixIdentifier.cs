@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Stix;
 
 /// <summary>
@@ -40,6 +42,7 @@ public readonly record struct StixIdentifier
     /// <param name="id">The identifier, when the text is one.</param>
     /// <param name="error">Why the text is not an identifier, when it is not.</param>
     /// <returns>Whether the text is a STIX identifier.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(string? value, out StixIdentifier id, out string? error)
     {
         id = default;
@@ -93,6 +96,7 @@ public readonly record struct StixIdentifier
     /// <returns>The identifier as text.</returns>
     public override string ToString() => Value ?? string.Empty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsRfc4122(ReadOnlySpan<char> text, out Guid guid)
     {
         guid = default;

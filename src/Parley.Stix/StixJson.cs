@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -57,10 +58,12 @@ internal static class StixJson
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String;
 
     /// <summary>The property as a string; null when it is absent, not a string, or the element is not an object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? GetString(JsonElement obj, string name) =>
         TryGet(obj, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The property's value when the element is an object that has it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGet(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value))
@@ -102,6 +105,7 @@ internal static class StixJson
     /// outside strings and keeps the rest as is. It jumps from one byte that matters to the next (a quote or
     /// whitespace outside strings; a quote or backslash inside), copying the runs between them whole.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Compact(ReadOnlySpan<byte> utf8Json)
     {
         // Machine-written objects often hold no whitespace at all, not even in their strings: one scan tells.
@@ -149,6 +153,7 @@ internal static class StixJson
         JsonObject.Create(ParseObjectElement(utf8Json, what), NodeOptions)!;
 
     /// <summary>Parses JSON text that must be one object; <paramref name="what"/> names it in the error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonElement ParseObjectElement(ReadOnlySpan<byte> utf8Json, string what)
     {
         // The JSON reader checks structure, not the UTF-8 inside strings; a bad byte would surface later

@@ -14,6 +14,18 @@ public sealed class StixTimestampTests
     }
 
     [Theory]
+    [InlineData("2016-05-12T08:17:27Z", 2016, 5, 12, 8, 17, 27, 0L)]
+    [InlineData("2016-05-12T08:17:27.5Z", 2016, 5, 12, 8, 17, 27, 5_000_000L)]
+    [InlineData("2016-05-12T08:17:27.123456789Z", 2016, 5, 12, 8, 17, 27, 1_234_567L)]
+    [InlineData("0001-01-01T00:00:00.0000001Z", 1, 1, 1, 0, 0, 0, 1L)]
+    [InlineData("9999-12-31T23:59:59.9999999Z", 9999, 12, 31, 23, 59, 59, 9_999_999L)]
+    public void TryParse_ValidTimestamp_GivesTheInstantToTheTick(string text, int year, int month, int day, int hour, int minute, int second, long ticks)
+    {
+        Assert.True(StixTimestamp.TryParse(text, out var timestamp));
+        Assert.Equal(new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks), timestamp.Instant);
+    }
+
+    [Theory]
     [InlineData("2016-05-12T08:17:27")]
     [InlineData("2016-05-12T08:17:27+00:00")]
     [InlineData("2016-05-12t08:17:27Z")]

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Stix.Validation;
 
 /// <summary>The properties common to STIX objects (STIX 2.1 §3.2 and §3.3, §6.2 for SCOs).</summary>
 internal static class CommonPropertyRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext c)
     {
         var type = TypeProperty(c);
@@ -40,6 +43,7 @@ internal static class CommonPropertyRules
         NestedPropertyRules.Check(c);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? TypeProperty(ValidationContext c)
     {
         c.Require("type");
@@ -53,6 +57,7 @@ internal static class CommonPropertyRules
         return type;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void IdProperty(ValidationContext c, string? type)
     {
         c.Require("id");
@@ -72,6 +77,7 @@ internal static class CommonPropertyRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SpecVersion(ValidationContext c)
     {
         if (!c.Has("spec_version"))
@@ -88,6 +94,7 @@ internal static class CommonPropertyRules
     }
 
     // STIX 2.1 §3.1: property names use a-z, A-Z, 0-9 and underscore, 3 to 250 characters ("id" excepted).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PropertyNames(ValidationContext c)
     {
         foreach (var (name, _) in c.Properties)

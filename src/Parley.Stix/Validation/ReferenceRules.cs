@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Parley.Stix.Validation;
@@ -77,6 +78,7 @@ internal static class ReferenceRules
 
     public static void Check(ValidationContext c) => Walk(c, c.Type, c.Properties, c.Path);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Walk(ValidationContext c, string objectType, IEnumerable<(string Name, JsonElement Value)> properties, string path)
     {
         // Paths are built only for properties that are checked or walked into: most properties are
@@ -135,6 +137,7 @@ internal static class ReferenceRules
     private static IEnumerable<(string Name, JsonElement Value)> PropertiesOf(JsonElement obj) =>
         obj.EnumerateObject().Select(p => (p.Name, p.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Many(ValidationContext c, string name, JsonElement value, string path, Allowed? allowed)
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
@@ -151,6 +154,7 @@ internal static class ReferenceRules
     }
 
     /// <summary>Checks one identifier; its path, <paramref name="parent"/> then <paramref name="property"/> or else <paramref name="index"/>, is built only for an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void One(ValidationContext c, string name, JsonElement value, string parent, string? property, int index, Allowed? allowed)
     {
         if (value.ValueKind != JsonValueKind.String)

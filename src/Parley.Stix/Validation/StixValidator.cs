@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -18,6 +19,11 @@ namespace Parley.Stix.Validation;
 /// allows them, provided they follow the naming rules.
 /// </para>
 /// <para>All members are stateless and safe to call from any thread on objects not being changed.</para>
+/// <para>The methods that run for every object of an import, here and in the reader and the rules, are marked
+/// <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>: compiled optimized at
+/// once. A fresh <c>parley import stix</c> otherwise runs them unoptimized, then instrumented for profile-guided
+/// optimization, for most of a 100,000-object import, and the instrumented code's counters alone took a tenth of
+/// its CPU time.</para>
 /// </remarks>
 public static class StixValidator
 {
@@ -42,6 +48,7 @@ public static class StixValidator
     /// <summary>Validates one object given as a parsed JSON element, read in place (the fastest way in).</summary>
     /// <param name="obj">The object's JSON; an element that is not an object is reported as such.</param>
     /// <returns>The errors, empty when the object is valid; paths start at <c>$</c>, the object itself.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<StixValidationError> Validate(JsonElement obj)
     {
         var errors = new List<StixValidationError>();
@@ -127,6 +134,7 @@ public static class StixValidator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckObject(List<StixValidationError> errors, string path, JsonElement obj)
     {
         var context = new ValidationContext(errors, path, obj);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Parley.Stix.Patterning;
 
 namespace Parley.Stix.Validation;
@@ -44,6 +45,7 @@ internal static class TypeRules
         ["url"] = ["value"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext c)
     {
         if (Required.TryGetValue(c.Type, out var required))
@@ -73,6 +75,7 @@ internal static class TypeRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Indicator(ValidationContext c)
     {
         var patternType = c.String("pattern_type");
@@ -109,6 +112,7 @@ internal static class TypeRules
         c.Boolean("summary");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Relationship(ValidationContext c)
     {
         var type = c.String("relationship_type");

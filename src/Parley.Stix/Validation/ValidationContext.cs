@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Parley.Stix.Validation;
@@ -5,12 +6,14 @@ namespace Parley.Stix.Validation;
 /// <summary>Collects errors while one object is checked, with JSONPath helpers.</summary>
 /// <remarks>The object is read as a <see cref="JsonElement"/>: a parsed document is read in place, without
 /// building a <c>JsonObject</c> of it, which was most of the cost of checking an object. Its properties are
-/// listed once; the rules look them up by name a few dozen times.</remarks>
+/// listed once; the rules look them up by name a few dozen times. What runs per object is compiled optimized at
+/// once (see <see cref="StixValidator"/>'s remarks).</remarks>
 internal sealed class ValidationContext
 {
     private readonly List<StixValidationError> _errors;
     private readonly Dictionary<string, JsonElement> _byName;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValidationContext(List<StixValidationError> errors, string path, JsonElement obj)
     {
         _errors = errors;
@@ -47,6 +50,7 @@ internal sealed class ValidationContext
 
     public string At(string property) => Child(Path, property);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Child(string path, string property)
     {
         var plain = property.Length > 0 && IsWordCharacters(property);
@@ -54,6 +58,7 @@ internal sealed class ValidationContext
     }
 
     /// <summary>Whether the text is only a-z, A-Z, 0-9 and underscore (a loop: this runs for every property of every object).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsWordCharacters(string text)
     {
         foreach (var ch in text)
@@ -75,6 +80,7 @@ internal sealed class ValidationContext
     public bool TryGet(string property, out JsonElement value) => _byName.TryGetValue(property, out value);
 
     /// <summary>The property as a string; reports an error when it is present but not a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? String(string property)
     {
         if (!TryGet(property, out var value))
@@ -91,6 +97,7 @@ internal sealed class ValidationContext
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Require(string property)
     {
         if (!Has(property))
@@ -100,6 +107,7 @@ internal sealed class ValidationContext
     }
 
     /// <summary>A timestamp property; reports an error when it is present and malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StixTimestamp? Timestamp(string property, bool requireMilliseconds = false)
     {
         var text = String(property);
@@ -159,6 +167,7 @@ internal sealed class ValidationContext
     }
 
     /// <summary>A non-empty list of strings; reports an error when it is present and is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StringList(string property)
     {
         if (!TryGet(property, out var value))

@@ -14,6 +14,10 @@ public static class StoredVersions
                 .SetProperty(o => o.IsFirst, o => o.Version == db.StixObjects
                     .Where(x => x.CollectionId == o.CollectionId && x.StixId == o.StixId).Min(x => x.Version)), ct);
 
-    public static string Format(DateTime utc) =>
-        utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    /// The version text of an object without one of its own (an SCO): "2026-01-01T12:00:00.000000Z".
+    public static string Format(DateTime utc) => string.Create(MicrosecondText.Length + 1, utc, static (text, instant) =>
+    {
+        MicrosecondText.Write(text, instant, 'T');
+        text[^1] = 'Z';
+    });
 }
