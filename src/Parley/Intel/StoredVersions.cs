@@ -14,7 +14,8 @@ public static class StoredVersions
                 .SetProperty(o => o.IsFirst, o => o.Version == db.StixObjects
                     .Where(x => x.CollectionId == o.CollectionId && x.StixId == o.StixId).Min(x => x.Version)), ct);
 
-    /// The version text of an object without one of its own (an SCO): "2026-01-01T12:00:00.000000Z".
+    /// An instant as a STIX/TAXII timestamp to the microsecond, "2026-01-01T12:00:00.000000Z": date_added, and the
+    /// version of an object that has none of its own (an SCO).
     public static string Format(DateTime utc) => string.Create(MicrosecondText.Length + 1, utc, static (text, instant) =>
     {
         MicrosecondText.Write(text, instant, 'T');
