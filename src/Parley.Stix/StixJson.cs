@@ -62,6 +62,27 @@ internal static class StixJson
     public static string? GetString(JsonElement obj, string name) =>
         TryGet(obj, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>The strings of an array property, other items skipped; empty when it is absent, not an array, or the
+    /// element is not an object.</summary>
+    public static IReadOnlyList<string> GetStringList(JsonElement obj, string name)
+    {
+        if (!TryGet(obj, name, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var result = new List<string>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                result.Add(item.GetString()!);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The property's value when the element is an object that has it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGet(JsonElement obj, string name, out JsonElement value)

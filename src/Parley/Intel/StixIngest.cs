@@ -227,9 +227,7 @@ public sealed class StixIngest(ParleyDbContext db, DateAddedClock clock, Collect
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> MarkingRefs(JsonElement json)
     {
-        var refs = new List<string>();
-        if (json.TryGetProperty("object_marking_refs", out var objectRefs) && objectRefs.ValueKind == JsonValueKind.Array)
-            refs.AddRange(objectRefs.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!));
+        var refs = new List<string>(StixJson.GetStringList(json, "object_marking_refs"));
         if (json.TryGetProperty("granular_markings", out var granular) && granular.ValueKind == JsonValueKind.Array)
             refs.AddRange(granular.EnumerateArray().Select(g => StixJson.GetString(g, "marking_ref")).OfType<string>());
         return refs;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Parley.Stix;
 
 namespace Parley.Incidents.Import;
@@ -14,15 +13,15 @@ public sealed class StixIncidents
     /// The OASIS incident-core extension (cti-stix-common-objects, extension-definition-specifications/incident-core).
     public const string CoreExtension = "extension-definition--ef765651-680c-498d-9894-99799f2fa126";
 
-    private sealed record Target(string Type, string? Name, string? Country, string[] Sectors);
+    private sealed record Target(string Type, string? Name, string? Country, IReadOnlyList<string> Sectors);
 
-    private readonly List<(int Index, JsonObject Incident)> _incidents = [];
+    private readonly List<(int Index, JsonElement Incident)> _incidents = [];
     private readonly List<(string Source, string Kind, string Target)> _relationships = [];
     private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
 
     public int Count => _incidents.Count;
 
-    /// Reads the object in place; only an incident is kept whole, for <see cref="Rows"/>.
+    /// Reads the object in place; only an incident's element is kept, for <see cref="Rows"/>.
     public void Observe(int index, JsonElement obj)
     {
         var type = Text(obj, "type");
@@ -31,13 +30,13 @@ public sealed class StixIncidents
         switch (type)
         {
             case "incident":
-                _incidents.Add((index, JsonObject.Create(obj)!));
+                _incidents.Add((index, obj));
                 break;
             case "relationship" when Text(obj, "source_ref")?.StartsWith("incident--", StringComparison.Ordinal) == true:
                 _relationships.Add((Text(obj, "source_ref")!, Text(obj, "relationship_type") ?? "", Text(obj, "target_ref") ?? ""));
                 break;
             case "identity" or "intrusion-set" or "location" or "threat-actor":
-                _targets[id] = new Target(type, Text(obj, "name"), Text(obj, "country"), Texts(obj, "sectors"));
+                _targets[id] = new Target(type, Text(obj, "name"), Text(obj, "country"), StixJson.GetStringList(obj, "sectors"));
                 break;
         }
     }
@@ -48,10 +47,11 @@ public sealed class StixIncidents
             yield return new ImportRow($"objects[{index}] {Text(incident, "id")}", ToInput(incident), null);
     }
 
-    private IncidentInput ToInput(JsonObject incident)
+    private IncidentInput ToInput(JsonElement incident)
     {
         var id = Text(incident, "id")!;
-        var core = incident["extensions"]?[CoreExtension] as JsonObject;
+        // The default element, when there is no core extension: every read of it finds nothing.
+        var core = StixJson.TryGet(incident, "extensions", out var extensions) && StixJson.TryGet(extensions, CoreExtension, out var found) ? found : default;
         var related = _relationships.Where(r => r.Source == id)
             .Select(r => (r.Kind, Target: _targets.GetValueOrDefault(r.Target))).Where(r => r.Target is not null).ToList();
         var attributed = related.Where(r => r.Kind == "attributed-to").Select(r => r.Target!).ToList();
@@ -66,19 +66,21 @@ public sealed class StixIncidents
             VictimCountries: Distinct(targeted.Where(t => t.Type == "location").Select(t => t.Country)),
             // Sectors and categories outside Parley's lists are left out rather than rejecting the incident.
             Sectors: Distinct(targeted.SelectMany(t => t.Sectors).Where(s => Vocabulary.TrySector(s, out _))),
-            Categories: Distinct(Texts(core, "incident_types").Where(c => Vocabulary.TryCategory(c, out _))),
+            Categories: Distinct(StixJson.GetStringList(core, "incident_types").Where(c => Vocabulary.TryCategory(c, out _))),
             IntrusionSets: Distinct(attributed.Where(t => t.Type is "intrusion-set" or "threat-actor").Select(t => t.Name)),
             Sponsors: Distinct(attributed.Where(t => t.Type == "location").Select(t => t.Country)),
-            Confidence: Confidence(incident["confidence"]),
+            Confidence: Confidence(incident),
             AttributedBy: Text(incident, "created_by_ref") is { } author ? _targets.GetValueOrDefault(author)?.Name : null,
-            Sources: (incident["external_references"] as JsonArray)?.OfType<JsonObject>()
-                .Select(r => new SourceInput(Text(r, "url"), Text(r, "description") ?? Text(r, "source_name"))).ToArray(),
+            Sources: StixJson.TryGet(incident, "external_references", out var references) && references.ValueKind == JsonValueKind.Array
+                ? references.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object)
+                    .Select(r => new SourceInput(Text(r, "url"), Text(r, "description") ?? Text(r, "source_name"))).ToArray()
+                : null,
             RequestIds: null, Breaches: null, Id: id);
     }
 
     /// STIX's confidence scale (STIX 2.1, appendix A, "Low/Med/High"): 1–29 low, 30–69 medium, 70–100 high; 0 says nothing.
-    private static string? Confidence(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<int>(out var c) ? c switch
+    private static string? Confidence(JsonElement incident) =>
+        StixJson.TryGet(incident, "confidence", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var c) ? c switch
         {
             >= 70 => "high",
             >= 30 => "medium",
@@ -97,15 +99,4 @@ public sealed class StixIncidents
     }
 
     private static string? Text(JsonElement obj, string name) => StixJson.GetString(obj, name);
-
-    private static string[] Texts(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array
-            ? a.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
-            : [];
-
-    private static string? Text(JsonObject? obj, string name) =>
-        obj?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static string[] Texts(JsonObject? obj, string name) =>
-        obj?[name] is JsonArray a ? a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToArray() : [];
 }
